@@ -1,0 +1,3 @@
+"""Wagtail page types, snippets and blocks for an OGP Local member's site."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,26 @@
+"""Settings read by ogp-wagtail, with their defaults, in one place.
+
+Every setting is optional. Read them through ``ogp_settings.NAME`` so that
+``override_settings`` in tests and settings changed at runtime are honoured.
+"""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # The template every public ogp-wagtail page extends. It must define
+    # ``{% block content %}``; ``extra_css``, ``extra_js`` and ``title`` are
+    # filled when present (the blocks of Wagtail's own project template).
+    "OGP_WAGTAIL_BASE_TEMPLATE": "ogp_wagtail/base.html",
+    # ISO 4217 code offered by default for commitment budgets.
+    "OGP_WAGTAIL_DEFAULT_CURRENCY": "EUR",
+}
+
+
+class OGPSettings:
+    def __getattr__(self, name):
+        if name not in DEFAULTS:
+            raise AttributeError(f"Unknown ogp-wagtail setting: {name}")
+        return getattr(settings, name, DEFAULTS[name])
+
+
+ogp_settings = OGPSettings()

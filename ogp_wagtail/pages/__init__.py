@@ -1,0 +1,29 @@
+from .commitment import CommitmentAmendment, CommitmentPage, CommitmentStakeholder, Milestone
+from .consultation import (
+    ConsultationCommitment,
+    ConsultationDocument,
+    ConsultationInput,
+    ConsultationMeeting,
+    ConsultationPage,
+)
+from .evidence import EvidenceFolderPage, EvidenceItem
+from .hub import OpenGovernmentPage
+from .vision import PlanEndorsement, PlanObjective, StrategicVisionPage
+
+__all__ = [
+    "CommitmentAmendment",
+    "CommitmentPage",
+    "CommitmentStakeholder",
+    "ConsultationCommitment",
+    "ConsultationDocument",
+    "ConsultationInput",
+    "ConsultationMeeting",
+    "ConsultationPage",
+    "EvidenceFolderPage",
+    "EvidenceItem",
+    "Milestone",
+    "OpenGovernmentPage",
+    "PlanEndorsement",
+    "PlanObjective",
+    "StrategicVisionPage",
+]

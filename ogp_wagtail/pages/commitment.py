@@ -1,0 +1,369 @@
+"""A commitment of an action plan, with every field of Annex 2, its milestones and amendments."""
+
+from decimal import Decimal
+
+from django import forms
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Count, F, Q
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from .. import rules
+from ..choices import MilestoneStatus, ResourcesSecured, StakeholderRole
+from ..conf import ogp_settings
+from ..fields import MonthField
+from .base import OGPPage, OGPPageForm
+
+
+def with_milestone_counts(commitments):
+    """Annotate commitments with ``milestone_total``, ``milestones_complete`` and ``milestones_ended``."""
+    return commitments.annotate(
+        milestone_total=Count("milestones"),
+        milestones_complete=Count(
+            "milestones", filter=Q(milestones__status=MilestoneStatus.COMPLETE)
+        ),
+        milestones_ended=Count(
+            "milestones", filter=Q(milestones__status__in=MilestoneStatus.ended())
+        ),
+    )
+
+
+def open_commitments(commitments):
+    """The commitments not yet completed: some milestone has not ended, or none exists yet."""
+    return with_milestone_counts(commitments).filter(
+        Q(milestone_total=0) | Q(milestones_ended__lt=F("milestone_total"))
+    )
+
+
+def milestones_are_all_ended(statuses):
+    statuses = list(statuses)
+    return bool(statuses) and all(status in MilestoneStatus.ended() for status in statuses)
+
+
+def default_currency():
+    return ogp_settings.OGP_WAGTAIL_DEFAULT_CURRENCY
+
+
+class CommitmentPageForm(OGPPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        plan = self.plan
+        if "objective" in self.fields:
+            self.fields["objective"].queryset = (
+                plan.objectives.all() if plan else self.fields["objective"].queryset.none()
+            )
+        if "jurisdiction" in self.fields and plan and plan.pk:
+            self.fields["jurisdiction"].queryset = plan.jurisdictions.all()
+
+    @property
+    def plan(self):
+        parent = self.parent_page.specific if self.parent_page else None
+        return parent if hasattr(parent, "objectives") else None
+
+    def ogp_rule_errors(self):
+        commitment, plan = self.instance, self.plan
+        errors = []
+        cleaned = self.cleaned_data
+        for violation in rules.check_policy_areas(len(cleaned.get("policy_areas") or [])):
+            errors.append((self, "policy_areas", violation))
+        for violation in rules.check_sectors(len(cleaned.get("sectors") or [])):
+            errors.append((self, "sectors", violation))
+        for violation in rules.check_commitment_period(
+            commitment.start_date,
+            commitment.end_date,
+            plan.start_date if plan else None,
+            plan.end_date if plan else None,
+        ):
+            errors.append((self, "end_date", violation))
+
+        milestone_forms = self.inline_forms("milestones")
+        for form in milestone_forms:
+            milestone = form.instance
+            for violation in rules.check_milestone_period(
+                milestone.start_month,
+                milestone.end_month,
+                commitment.start_date,
+                commitment.end_date,
+            ):
+                errors.append((form, "end_month", violation))
+
+        statuses = [form.instance.status for form in milestone_forms]
+        if plan and not milestones_are_all_ended(statuses):
+            siblings = CommitmentPage.objects.child_of(plan).live().exclude(pk=commitment.pk)
+            open_count = open_commitments(siblings).count() + 1
+            for violation in rules.check_open_commitments(
+                open_count, plan.jurisdictions.count()
+            ):
+                errors.append((self, None, violation))
+        return errors
+
+
+class CommitmentPage(OGPPage):
+    """One commitment: a specific, verifiable, time-bound action of the plan."""
+
+    # 2. Dates
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    # 6 to 10. The commitment itself
+    problem = RichTextField(_("problem addressed"), blank=True)
+    status_quo = RichTextField(_("status quo at the start"), blank=True)
+    action = RichTextField(_("what the commitment involves"), blank=True)
+    expected_results = RichTextField(_("expected results"), blank=True)
+    overall_objective = RichTextField(_("overall objective"), blank=True)
+    solution = RichTextField(_("how it will solve the problem"), blank=True)
+    objective = models.ForeignKey(
+        "ogp_wagtail.PlanObjective",
+        verbose_name=_("objective of the Strategic Vision it serves"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="commitments",
+    )
+    jurisdiction = models.ForeignKey(
+        "ogp_wagtail.Jurisdiction",
+        verbose_name=_("jurisdiction (separate commitment)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_(
+            "In a joint plan, the one jurisdiction a separate commitment belongs to. "
+            "Leave empty for a joint commitment of all the plan's jurisdictions."
+        ),
+    )
+    # 11 to 13. Classification
+    policy_areas = ParentalManyToManyField(
+        "ogp_wagtail.PolicyArea", blank=True, related_name="+", verbose_name=_("policy areas")
+    )
+    sectors = ParentalManyToManyField(
+        "ogp_wagtail.Sector", blank=True, related_name="+", verbose_name=_("primary sectors")
+    )
+    ogp_values = ParentalManyToManyField(
+        "ogp_wagtail.OGPValue", blank=True, related_name="+", verbose_name=_("OGP values")
+    )
+    # 14 and 15. Resources
+    budget = models.DecimalField(
+        _("budget"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    budget_currency = models.CharField(
+        _("currency"),
+        max_length=3,
+        default=default_currency,
+        blank=True,
+        help_text=_("ISO 4217 code, such as EUR, XOF, MAD or TND."),
+    )
+    staff = models.PositiveIntegerField(_("staff (people)"), null=True, blank=True)
+    duration_months = models.PositiveIntegerField(_("time (months)"), null=True, blank=True)
+    other_resources = models.TextField(_("other resources"), blank=True)
+    resources_secured = models.CharField(
+        _("resources secured"), max_length=16, choices=ResourcesSecured.choices, blank=True
+    )
+    # 16. Additional information
+    additional_information = RichTextField(
+        _("additional information"),
+        blank=True,
+        help_text=_(
+            "Gender analysis, links to other programmes, to the national development plan, "
+            "to the Sustainable Development Goals."
+        ),
+    )
+
+    parent_page_types = ["ogp_wagtail.StrategicVisionPage"]
+    subpage_types = ["ogp_wagtail.EvidenceFolderPage"]
+    base_form_class = CommitmentPageForm
+
+    content_panels = OGPPage.content_panels + [
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldPanel("objective"),
+        FieldPanel("jurisdiction"),
+        FieldPanel("problem"),
+        FieldPanel("status_quo"),
+        FieldPanel("action"),
+        FieldPanel("expected_results"),
+        FieldPanel("overall_objective"),
+        FieldPanel("solution"),
+    ]
+    classification_panels = [
+        FieldPanel("policy_areas", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("ogp_values", widget=forms.CheckboxSelectMultiple),
+    ]
+    people_panels = [
+        InlinePanel(
+            "stakeholders",
+            heading=_("Lead agency, implementers and other stakeholders"),
+            label=_("Organisation"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("budget"), FieldPanel("budget_currency")]),
+                FieldRowPanel([FieldPanel("staff"), FieldPanel("duration_months")]),
+                FieldPanel("other_resources"),
+                FieldPanel("resources_secured"),
+            ],
+            heading=_("Resources"),
+        ),
+        FieldPanel("additional_information"),
+    ]
+    milestone_panels = [
+        InlinePanel("milestones", heading=_("Milestones"), label=_("Milestone")),
+        InlinePanel(
+            "amendments",
+            heading=_("Amendment log"),
+            label=_("Amendment"),
+            help_text=_(
+                "Every change must be consulted on and approved by the non-governmental "
+                "stakeholders, and documented with how the decision was taken (3.2.1.3)."
+            ),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Commitment")),
+            ObjectList(milestone_panels, heading=_("Milestones")),
+            ObjectList(people_panels, heading=_("Organisations and resources")),
+            ObjectList(classification_panels, heading=_("Classification")),
+            ObjectList(OGPPage.promote_panels, heading=_("Promote")),
+        ]
+    )
+    search_fields = OGPPage.search_fields + [
+        index.SearchField("problem"),
+        index.SearchField("action"),
+        index.SearchField("expected_results"),
+        index.FilterField("start_date"),
+        index.FilterField("end_date"),
+    ]
+
+    class Meta:
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+
+    @property
+    def is_completed(self):
+        return milestones_are_all_ended(milestone.status for milestone in self.milestones.all())
+
+    def get_context(self, request, *args, **kwargs):
+        from .evidence import EvidenceFolderPage
+
+        context = super().get_context(request, *args, **kwargs)
+        milestones = list(self.milestones.select_related("responsible_organisation"))
+        stakeholders = list(self.stakeholders.select_related("organisation"))
+        context.update(
+            plan=self.get_parent().specific,
+            milestones=milestones,
+            milestones_complete=sum(
+                milestone.status == MilestoneStatus.COMPLETE for milestone in milestones
+            ),
+            stakeholder_groups=[
+                (label, [s for s in stakeholders if s.role == role])
+                for role, label in StakeholderRole.choices
+            ],
+            amendments=self.amendments.all(),
+            policy_areas=self.policy_areas.all(),
+            sectors=self.sectors.all(),
+            ogp_values=self.ogp_values.all(),
+            evidence_folders=EvidenceFolderPage.objects.child_of(self).live().public(),
+        )
+        return context
+
+
+class CommitmentStakeholder(Orderable):
+    """An organisation taking part in a commitment, with its contact (Annex 2, 3 to 5)."""
+
+    page = ParentalKey(CommitmentPage, related_name="stakeholders", on_delete=models.CASCADE)
+    role = models.CharField(_("part in the commitment"), max_length=16, choices=StakeholderRole.choices)
+    organisation = models.ForeignKey(
+        "ogp_wagtail.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    contact_name = models.CharField(_("contact name"), max_length=255, blank=True)
+    contact_title = models.CharField(_("title"), max_length=255, blank=True)
+    contact_email = models.EmailField(_("email"), blank=True)
+    contact_role = models.CharField(_("role"), max_length=255, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("role"), FieldPanel("organisation")]),
+        FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_title")]),
+        FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_role")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("organisation in the commitment")
+        verbose_name_plural = _("organisations in the commitment")
+
+
+class Milestone(Orderable):
+    """A verifiable step of a commitment (Annex 2, field 17)."""
+
+    page = ParentalKey(CommitmentPage, related_name="milestones", on_delete=models.CASCADE)
+    description = models.TextField(_("description"))
+    start_month = MonthField(_("start month"))
+    end_month = MonthField(_("end month"))
+    responsible_organisation = models.ForeignKey(
+        "ogp_wagtail.Organisation",
+        verbose_name=_("responsible organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    contact = models.CharField(_("contact"), max_length=255, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=MilestoneStatus.choices,
+        default=MilestoneStatus.NOT_STARTED,
+    )
+
+    panels = [
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("start_month"), FieldPanel("end_month"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("responsible_organisation"), FieldPanel("contact")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self):
+        return self.description[:80]
+
+
+class CommitmentAmendment(Orderable):
+    """A documented change to a commitment, and how it was decided (3.2.1.3)."""
+
+    page = ParentalKey(CommitmentPage, related_name="amendments", on_delete=models.CASCADE)
+    date = models.DateField(_("date"))
+    change = models.TextField(_("what changed"))
+    decision_process = models.TextField(_("how the decision was taken"))
+    approved_by = models.CharField(_("approved by"), max_length=255)
+
+    panels = [
+        FieldPanel("date"),
+        FieldPanel("change"),
+        FieldPanel("decision_process"),
+        FieldPanel("approved_by"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("amendment")
+        verbose_name_plural = _("amendments")

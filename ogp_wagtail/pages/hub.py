@@ -1,0 +1,73 @@
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from ..choices import MemberStatus
+from .base import OGPPage
+from .consultation import ConsultationPage
+from .vision import StrategicVisionPage
+
+
+class OpenGovernmentPage(OGPPage):
+    """The hub of an OGP Local member: who it is, whom to contact, its action plans."""
+
+    jurisdictions = ParentalManyToManyField(
+        "ogp_wagtail.Jurisdiction", related_name="+", verbose_name=_("jurisdictions")
+    )
+    member_status = models.CharField(
+        _("member status"),
+        max_length=32,
+        choices=MemberStatus.choices,
+        default=MemberStatus.ACTIVE,
+        help_text=_("Shown publicly, as OGP Local asks (handbook section 4)."),
+    )
+    member_since = models.DateField(_("member since"), null=True, blank=True)
+    introduction = RichTextField(_("introduction"), blank=True)
+    lead_agency = models.ForeignKey(
+        "ogp_wagtail.Organisation",
+        verbose_name=_("lead agency"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    contact_name = models.CharField(_("point of contact"), max_length=255, blank=True)
+    contact_title = models.CharField(_("title"), max_length=255, blank=True)
+    contact_email = models.EmailField(_("email"), blank=True)
+    contact_phone = models.CharField(_("phone"), max_length=50, blank=True)
+
+    content_panels = OGPPage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("jurisdictions", widget=forms.CheckboxSelectMultiple),
+        FieldRowPanel([FieldPanel("member_status"), FieldPanel("member_since")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_agency"),
+                FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_title")]),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+            ],
+            heading=_("Lead agency and point of contact"),
+        ),
+    ]
+    search_fields = OGPPage.search_fields + [index.SearchField("introduction")]
+
+    subpage_types = ["ogp_wagtail.StrategicVisionPage", "ogp_wagtail.ConsultationPage"]
+
+    class Meta:
+        verbose_name = _("open government hub")
+        verbose_name_plural = _("open government hubs")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["action_plans"] = (
+            StrategicVisionPage.objects.child_of(self).live().public().order_by("-start_date")
+        )
+        context["consultations"] = (
+            ConsultationPage.objects.child_of(self).live().public().order_by("-opens_at")
+        )
+        context["hub_jurisdictions"] = self.jurisdictions.all()
+        return context

@@ -1,0 +1,119 @@
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import Locale, Page, Site
+
+from ogp_wagtail.models import (
+    CommitmentPage,
+    Jurisdiction,
+    Milestone,
+    OpenGovernmentPage,
+    Organisation,
+    StrategicVisionPage,
+)
+from tests.testapp.models import PlainPage
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def locale_en(db):
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def home(db):
+    """A plain home page as the root of the default site, as in any Wagtail site."""
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=PlainPage(title="Home", slug="home-test"))
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"root_page": home, "hostname": "testserver", "port": 80}
+    )
+    return home
+
+
+@pytest.fixture
+def organisation(db, locale_en):
+    return Organisation.objects.create(name="City Hall", kind="government", locale=locale_en)
+
+
+@pytest.fixture
+def ngo(db, locale_en):
+    return Organisation.objects.create(name="Open Streets", kind="civil_society", locale=locale_en)
+
+
+@pytest.fixture
+def jurisdiction(db, locale_en):
+    return Jurisdiction.objects.create(name="Riverton", country="France", locale=locale_en)
+
+
+@pytest.fixture
+def hub(home, jurisdiction, organisation):
+    hub = home.add_child(
+        instance=OpenGovernmentPage(
+            title="Open government", slug="open-government", lead_agency=organisation
+        )
+    )
+    hub.jurisdictions.set([jurisdiction])
+    hub.save_revision().publish()
+    return hub
+
+
+@pytest.fixture
+def plan(hub, jurisdiction):
+    plan = hub.add_child(
+        instance=StrategicVisionPage(
+            title="Action plan 2026-2028",
+            slug="plan",
+            start_date=datetime.date(2026, 1, 1),
+            end_date=datetime.date(2028, 6, 30),
+            mandate_end=datetime.date(2028, 12, 31),
+        )
+    )
+    plan.jurisdictions.set([jurisdiction])
+    plan.objectives.create(title="A transparent budget")
+    plan.save_revision().publish()
+    return plan
+
+
+def make_commitment(plan, title, statuses=("in_progress",), **fields):
+    """A published commitment of ``plan`` with one milestone per status."""
+    fields.setdefault("start_date", datetime.date(2026, 1, 1))
+    fields.setdefault("end_date", datetime.date(2027, 12, 31))
+    commitment = plan.add_child(instance=CommitmentPage(title=title, **fields))
+    for position, status in enumerate(statuses):
+        Milestone.objects.create(
+            page=commitment,
+            sort_order=position,
+            description=f"Milestone {position + 1} of {title}",
+            start_month=datetime.date(2026, 1, 1),
+            end_month=datetime.date(2026, 6, 1),
+            status=status,
+        )
+    commitment.save_revision().publish()
+    return commitment
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    """A member of Wagtail's Moderators group, who can publish, plus the snippet permissions."""
+    user = django_user_model.objects.create_user(
+        username="editor", email="editor@example.org", password="password"
+    )
+    group = Group.objects.get(name="Moderators")
+    group.permissions.add(
+        *Permission.objects.filter(content_type__app_label="ogp_wagtail"),
+        Permission.objects.get(codename="access_admin"),
+    )
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
