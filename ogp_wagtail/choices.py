@@ -5,7 +5,8 @@ wording or language; labels are translatable.
 """
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class MilestoneStatus(models.TextChoices):

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from django.utils.formats import date_format
 from django.utils.functional import Promise
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 MAX_POLICY_AREAS = 2
 MAX_SECTORS = 2
@@ -56,7 +57,9 @@ class Violation:
 POLICY_AREA_LIMIT = Rule(
     "policy-area-limit", _("A commitment has at most 2 policy areas"), "annex 2, field 11"
 )
-SECTOR_LIMIT = Rule("sector-limit", _("A commitment has at most 2 primary sectors"), "annex 2, field 12")
+SECTOR_LIMIT = Rule(
+    "sector-limit", _("A commitment has at most 2 primary sectors"), "annex 2, field 12"
+)
 MILESTONE_ORDER = Rule(
     "milestone-order", _("A milestone ends after it starts"), "annex 2, field 17"
 )

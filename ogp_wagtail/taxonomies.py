@@ -5,7 +5,8 @@ in every language; the label is translated. A data migration and the
 ``ogp_sync_taxonomies`` command create one snippet per entry and locale.
 """
 
-from django.utils.translation import gettext_lazy as _, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 POLICY_AREAS = [
     ("audits-controls", _("Audits and controls")),

@@ -96,7 +96,7 @@ TIME_ZONE = "UTC"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
-MEDIA_ROOT = os.environ.get("OGP_TEST_MEDIA_ROOT", "/tmp/ogp-wagtail-test-media")
+MEDIA_ROOT = BASE_DIR / "media"  # replaced per test by a tmp_path, see conftest
 MEDIA_URL = "/media/"
 
 WAGTAIL_SITE_NAME = "ogp-wagtail tests"

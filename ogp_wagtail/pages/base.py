@@ -10,7 +10,7 @@ from ..conf import ogp_settings
 class OGPPageForm(WagtailAdminPageForm):
     """Admin form that applies the OGP Local rules when content is published.
 
-    Saving a draft defers validation (Wagtail >= 7.1), and drafts may break
+    Saving a draft defers validation, and drafts may break
     the rules while an editor works; publishing, submitting for moderation
     and workflow actions check them. Subclasses return the violations of their
     page type from :meth:`ogp_rule_errors`.

@@ -28,7 +28,7 @@ from .base import OGPPage, OGPPageForm
 
 
 def with_milestone_counts(commitments):
-    """Annotate commitments with ``milestone_total``, ``milestones_complete`` and ``milestones_ended``."""
+    """Annotate with ``milestone_total``, ``milestones_complete`` and ``milestones_ended``."""
     return commitments.annotate(
         milestone_total=Count("milestones"),
         milestones_complete=Count(
@@ -103,9 +103,7 @@ class CommitmentPageForm(OGPPageForm):
         if plan and not milestones_are_all_ended(statuses):
             siblings = CommitmentPage.objects.child_of(plan).live().exclude(pk=commitment.pk)
             open_count = open_commitments(siblings).count() + 1
-            for violation in rules.check_open_commitments(
-                open_count, plan.jurisdictions.count()
-            ):
+            for violation in rules.check_open_commitments(open_count, plan.jurisdictions.count()):
                 errors.append((self, None, violation))
         return errors
 
@@ -288,7 +286,9 @@ class CommitmentStakeholder(Orderable):
     """An organisation taking part in a commitment, with its contact (Annex 2, 3 to 5)."""
 
     page = ParentalKey(CommitmentPage, related_name="stakeholders", on_delete=models.CASCADE)
-    role = models.CharField(_("part in the commitment"), max_length=16, choices=StakeholderRole.choices)
+    role = models.CharField(
+        _("part in the commitment"), max_length=16, choices=StakeholderRole.choices
+    )
     organisation = models.ForeignKey(
         "ogp_wagtail.Organisation",
         verbose_name=_("organisation"),

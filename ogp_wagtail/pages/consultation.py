@@ -78,9 +78,9 @@ class ConsultationPage(OGPPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        commitments = self.resulting_commitments.filter(
-            commitment__live=True
-        ).select_related("commitment")
+        commitments = self.resulting_commitments.filter(commitment__live=True).select_related(
+            "commitment"
+        )
         context.update(
             meetings=self.meetings.select_related("minutes").order_by("starts_at"),
             advance_documents=self.advance_documents.select_related("document"),

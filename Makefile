@@ -1,0 +1,52 @@
+# The two commands: `make demo` and `make test`. Everything else is a step of theirs.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PYTEST_ARGS ?=
+
+.PHONY: demo test test-sqlite test-postgres test-lowest lint check venv clean
+
+venv: $(VENV)/.installed
+
+# Re-installs whenever pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[test]"
+	touch $@
+
+## Serve the example municipality on http://127.0.0.1:8000 (SQLite).
+demo: venv
+	cd example_site && ../$(BIN)/python manage.py migrate --noinput
+	cd example_site && ../$(BIN)/python manage.py load_example
+	cd example_site && ../$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+## The whole suite on SQLite, then on a real PostgreSQL, then on the oldest Wagtail we support.
+test: venv lint check test-sqlite test-postgres test-lowest
+
+lint: venv
+	$(BIN)/ruff check ogp_wagtail tests example_site
+
+check: venv
+	DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=. $(BIN)/django-admin check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=. $(BIN)/django-admin makemigrations --check --dry-run
+
+test-sqlite: venv
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: venv
+	eval "$$(scripts/postgres-test-cluster.sh)" && $(BIN)/pytest $(PYTEST_ARGS)
+
+# The lowest supported combination (Wagtail 7.0, Django 5.2), SQLite, without the slow tests.
+LOWEST := .venv-lowest
+$(LOWEST)/.installed: pyproject.toml
+	test -x $(LOWEST)/bin/python || $(PYTHON) -m venv $(LOWEST)
+	$(LOWEST)/bin/python -m pip install -q --upgrade pip
+	$(LOWEST)/bin/python -m pip install -q -e ".[test]" "wagtail==7.0.*" "Django==5.2.*"
+	touch $@
+
+test-lowest: $(LOWEST)/.installed
+	$(LOWEST)/bin/pytest -m "not slow" $(PYTEST_ARGS)
+
+clean:
+	rm -rf build dist *.egg-info .pytest_cache example_site/db.sqlite3 example_site/media
