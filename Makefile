@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-sqlite test-postgres test-lowest lint check venv clean
+.PHONY: demo test test-sqlite test-postgres test-lowest lint check messages venv clean
 
 venv: $(VENV)/.installed
 
@@ -47,6 +47,11 @@ $(LOWEST)/.installed: pyproject.toml
 
 test-lowest: $(LOWEST)/.installed
 	$(LOWEST)/bin/pytest -m "not slow" $(PYTEST_ARGS)
+
+## Refresh the French, Arabic and Spanish catalogues and compile them (needs gettext).
+messages: venv
+	cd ogp_wagtail && ../$(BIN)/django-admin makemessages -l fr -l ar -l es --no-obsolete --no-location
+	cd ogp_wagtail && ../$(BIN)/django-admin compilemessages
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache example_site/db.sqlite3 example_site/media
