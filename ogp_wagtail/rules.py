@@ -127,6 +127,11 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     """Move by whole calendar months, clamping to the last day of a shorter month."""
     index = day.year * 12 + (day.month - 1) + months
     year, month = divmod(index, 12)
+    # Dates an editor can type reach the calendar's ends; stay inside it.
+    if year < datetime.MINYEAR:
+        return datetime.date.min
+    if year > datetime.MAXYEAR:
+        return datetime.date.max
     last_day = calendar.monthrange(year, month + 1)[1]
     return datetime.date(year, month + 1, min(day.day, last_day))
 
@@ -137,10 +142,13 @@ def last_day_of_years(start: datetime.date, years: int) -> datetime.date:
     A year starting on 1 January ends on 31 December; one starting on
     29 February ends on 28 February of the next year.
     """
+    year = start.year + years
+    if year > datetime.MAXYEAR:
+        return datetime.date.max
     try:
-        anniversary = start.replace(year=start.year + years)
+        anniversary = start.replace(year=year)
     except ValueError:  # 29 February into a common year
-        anniversary = datetime.date(start.year + years, 3, 1)
+        anniversary = datetime.date(year, 3, 1)
     return anniversary - datetime.timedelta(days=1)
 
 

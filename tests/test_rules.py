@@ -154,3 +154,15 @@ def test_every_rule_has_a_unique_code():
 )
 def test_add_months(day, months, expected):
     assert rules.add_months(day, months) == expected
+
+
+def test_dates_at_the_ends_of_the_calendar_do_not_crash():
+    assert rules.add_months(d(1, 1, 31), -2) == datetime.date.min
+    assert rules.add_months(d(9999, 12, 1), 1) == datetime.date.max
+    assert rules.last_day_of_years(d(9999, 3, 1), 1) == datetime.date.max
+    assert codes(rules.check_commitment_period(d(9999, 3, 1), d(9999, 12, 30))) == [
+        "commitment-min-duration"
+    ]
+    assert codes(rules.check_plan_period(d(1, 1, 1), d(1, 6, 1), d(1, 2, 1))) == [
+        "plan-before-mandate-end"
+    ]

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from ..choices import ConsultationStage, InputOutcome, MeetingFormat
 from .base import OGPPage
+from .commitment import CommitmentPage
 
 
 class ConsultationPage(OGPPage):
@@ -78,14 +79,17 @@ class ConsultationPage(OGPPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        commitments = self.resulting_commitments.filter(commitment__live=True).select_related(
+        # Only commitments a resident may see: live, and not behind a view restriction.
+        visible = CommitmentPage.objects.live().public()
+        links = self.resulting_commitments.filter(commitment__in=visible).select_related(
             "commitment"
         )
         context.update(
+            parent=self.get_parent().specific,
             meetings=self.meetings.select_related("minutes").order_by("starts_at"),
             advance_documents=self.advance_documents.select_related("document"),
             input_outcomes=self.input_outcomes.all(),
-            resulting_commitments=[link.commitment for link in commitments],
+            resulting_commitments=[link.commitment for link in links],
             is_open=self.is_open(),
             is_upcoming=self.is_upcoming(),
         )

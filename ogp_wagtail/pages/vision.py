@@ -245,7 +245,10 @@ class StrategicVisionPage(OGPPage):
     def live_commitments(self):
         """This plan's published commitments, each with its milestone counts."""
         return with_milestone_counts(
-            CommitmentPage.objects.child_of(self).live().public().select_related("objective")
+            CommitmentPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("objective", "jurisdiction")
         ).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
@@ -254,6 +257,7 @@ class StrategicVisionPage(OGPPage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(
+            parent=self.get_parent().specific,
             commitments=self.live_commitments(),
             objectives=self.objectives.all(),
             endorsements=self.endorsements.select_related("organisation"),
