@@ -6,7 +6,6 @@ then the public pages are fetched. Prints one JSON line with what happened.
 
 import json
 
-import ogp_wagtail
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.test.utils import setup_test_environment
@@ -14,6 +13,7 @@ from django.urls import reverse
 from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+import ogp_wagtail
 from ogp_wagtail.models import Jurisdiction, OpenGovernmentPage, StrategicVisionPage
 
 setup_test_environment()  # records response.context, to report form errors
