@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-sqlite test-postgres test-lowest lint check messages venv clean
+.PHONY: system-deps demo test test-sqlite test-postgres test-lowest lint check messages venv clean
 
 venv: $(VENV)/.installed
 
@@ -22,7 +22,11 @@ demo: venv
 	cd example_site && ../$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 ## The whole suite on SQLite, then on a real PostgreSQL, then on the oldest Wagtail we support.
-test: venv lint check test-sqlite test-postgres test-lowest
+test: venv system-deps lint check test-sqlite test-postgres test-lowest
+
+# Debian tools the suite uses (gettext checks the catalogues); PostgreSQL comes with test-postgres.
+system-deps:
+	@command -v xgettext >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; }
 
 lint: venv
 	$(BIN)/ruff check ogp_wagtail tests example_site
