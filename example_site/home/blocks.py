@@ -1,0 +1,51 @@
+"""The home page's own blocks: the few a municipal front page needs."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+
+class HeadingBlock(blocks.CharBlock):
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "home/blocks/heading.html"
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", ["bold", "italic", "link", "ol", "ul"])
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Paragraph")
+        template = "home/blocks/paragraph.html"
+
+
+class LinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("page"))
+    label = blocks.CharBlock(
+        label=_("label"), required=False, help_text=_("Leave empty to use the page's title.")
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+
+
+class LinksBlock(blocks.StructBlock):
+    """A titled list of links to pages of the site."""
+
+    heading = blocks.CharBlock(label=_("heading"), required=False)
+    links = blocks.ListBlock(LinkBlock(), label=_("links"), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Links")
+        template = "home/blocks/links.html"
+
+
+class HomeBodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    links = LinksBlock()

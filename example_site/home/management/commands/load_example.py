@@ -1,0 +1,730 @@
+"""Load the example municipality: snippets, documents and every ogp-wagtail page type.
+
+Idempotent: whatever already exists (found by its slug under its parent, or by its
+name) is left untouched, so a second run creates no row, revision or file.
+"""
+
+import datetime
+import io
+import os
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.log_actions import log
+from wagtail.models import Collection, Locale, Page, Site
+from wagtail.search import index
+from wagtail.utils.file import hash_filelike
+
+from ogp_wagtail import rules
+from ogp_wagtail.models import (
+    CommitmentAmendment,
+    CommitmentPage,
+    CommitmentStakeholder,
+    ConsultationCommitment,
+    ConsultationDocument,
+    ConsultationInput,
+    ConsultationMeeting,
+    ConsultationPage,
+    EvidenceFolderPage,
+    EvidenceItem,
+    Jurisdiction,
+    Milestone,
+    OGPValue,
+    OpenGovernmentPage,
+    Organisation,
+    PlanEndorsement,
+    PlanObjective,
+    PolicyArea,
+    Sector,
+    StrategicVisionPage,
+)
+
+from ... import example_content as content
+from ...models import HomePage
+
+LANGUAGES = ["en", "fr", "ar"]
+DEFAULT_ADMIN_PASSWORD = "changeme-ogp"
+
+
+def plural(count, noun):
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the example municipality of Hautrive-sur-Meuse: locales, organisations, a home "
+        "page, an open government hub, an action plan with five commitments, evidence "
+        "folders and consultations, and a superuser. Safe to run again: existing content "
+        "is found and kept."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--admin-username", default="admin")
+        parser.add_argument(
+            "--admin-password",
+            default=os.environ.get("EXAMPLE_ADMIN_PASSWORD") or DEFAULT_ADMIN_PASSWORD,
+            help="Used only when the superuser does not exist yet "
+            f"(default: $EXAMPLE_ADMIN_PASSWORD, else {DEFAULT_ADMIN_PASSWORD!r}).",
+        )
+
+    def handle(self, *args, **options):
+        loader = ExampleLoader(self.stdout, self.style)
+        self.stdout.write(f"Loading the example municipality of {content.TOWN}")
+        loader.run()
+        loader.ensure_superuser(options["admin_username"], options["admin_password"])
+        summary = f"Done: {loader.created_count} created, {loader.found_count} found."
+        self.stdout.write(self.style.SUCCESS(summary))
+
+
+class ExampleLoader:
+    def __init__(self, stdout, style):
+        self.stdout = stdout
+        self.style = style
+        self.created_count = 0
+        self.found_count = 0
+        self.new_files = []
+        self.new_pages = []
+        self.documents = {}
+        self.Document = get_document_model()
+
+    # -- reporting and checks ------------------------------------------------
+
+    def report(self, created, kind, label):
+        if created:
+            self.created_count += 1
+            self.stdout.write(self.style.SUCCESS(f"  created {kind}: {label}"))
+        else:
+            self.found_count += 1
+            self.stdout.write(f"  found   {kind}: {label}")
+
+    def enforce(self, what, violations):
+        """Fail loudly if the example content breaks an OGP Local rule."""
+        if violations:
+            lines = "\n".join(f"  - {violation}" for violation in violations)
+            raise CommandError(f"The example {what} breaks the OGP Local rules:\n{lines}")
+
+    def require(self, condition, what, message):
+        """Rules of the handbook that ogp_wagtail.rules does not (yet) express."""
+        if not condition:
+            raise CommandError(f"The example {what} breaks the OGP Local rules: {message}")
+
+    # -- the run ---------------------------------------------------------------
+
+    def run(self):
+        try:
+            with transaction.atomic():
+                self.load()
+        except BaseException:
+            # The database rolls back; the files written so far must go too.
+            for storage, name in self.new_files:
+                storage.delete(name)
+            raise
+        # Pages are indexed as they are saved, unless search auto-update is off or a
+        # task worker does it later: index the new ones now so that search finds them.
+        for page in self.new_pages:
+            index.insert_or_update_object(page)
+
+    def load(self):
+        locale = self.load_locales()
+        self.load_taxonomies()
+        self.organisations = {
+            key: self.load_organisation(spec, locale) for key, spec in content.ORGANISATIONS.items()
+        }
+        self.jurisdiction = self.load_jurisdiction(locale)
+        self.collection = self.load_collection()
+
+        home = self.load_home()
+        hub = self.load_hub(home)
+        plan = self.load_plan(hub)
+        commitments = [self.load_commitment(plan, spec) for spec in content.COMMITMENTS]
+        plan_folder = self.load_evidence_folder(plan, content.PLAN_EVIDENCE)
+        commitment_folders = [
+            self.load_evidence_folder(commitment, self.commitment_folder_spec(spec))
+            for commitment, spec in zip(commitments, content.COMMITMENTS, strict=True)
+        ]
+        consultations = [
+            self.load_consultation(plan, content.COCREATION_CONSULTATION, commitments),
+            self.load_consultation(plan, content.REVIEW_CONSULTATION, commitments),
+        ]
+        self.check_plan(plan)
+        self.load_home_body(
+            home, hub, plan, commitments, [plan_folder, *commitment_folders], consultations
+        )
+
+    # -- snippets and documents ----------------------------------------------------
+
+    def load_locales(self):
+        for code in LANGUAGES:
+            _locale, created = Locale.objects.get_or_create(language_code=code)
+            self.report(created, "locale", code)
+        return Locale.objects.get(language_code="en")
+
+    def load_taxonomies(self):
+        # The official lists exist for the locales present at migration time; the
+        # package's own command fills in the locales added since.
+        models = (PolicyArea, Sector, OGPValue)
+        before = sum(model.objects.count() for model in models)
+        call_command("ogp_sync_taxonomies", stdout=io.StringIO())
+        added = sum(model.objects.count() for model in models) - before
+        self.report(
+            bool(added),
+            "taxonomy terms",
+            f"{added} policy areas, sectors and OGP values added"
+            if added
+            else "official lists complete in every locale",
+        )
+
+    def load_organisation(self, spec, locale):
+        organisation = Organisation.objects.filter(name=spec["name"], locale=locale).first()
+        created = organisation is None
+        if created:
+            organisation = Organisation(locale=locale, **spec)
+            organisation.full_clean()
+            organisation.save()
+        self.report(created, "organisation", spec["name"])
+        return organisation
+
+    def load_jurisdiction(self, locale):
+        spec = content.JURISDICTION
+        jurisdiction = Jurisdiction.objects.filter(name=spec["name"], locale=locale).first()
+        created = jurisdiction is None
+        if created:
+            jurisdiction = Jurisdiction(locale=locale, **spec)
+            jurisdiction.full_clean()
+            jurisdiction.save()
+        self.report(created, "jurisdiction", spec["name"])
+        return jurisdiction
+
+    def load_collection(self):
+        root = Collection.get_first_root_node()
+        collection = root.get_children().filter(name=content.COLLECTION_NAME).first()
+        created = collection is None
+        if created:
+            collection = root.add_child(instance=Collection(name=content.COLLECTION_NAME))
+        self.report(created, "collection", content.COLLECTION_NAME)
+        return collection
+
+    def document(self, key):
+        if key is None:
+            return None
+        if key in self.documents:
+            return self.documents[key]
+        title, filename, (_kind, make_bytes) = content.DOCUMENTS[key]
+        document = self.Document.objects.filter(title=title, collection=self.collection).first()
+        created = document is None
+        if created:
+            data = ContentFile(make_bytes(), name=filename)
+            document = self.Document(title=title, collection=self.collection)
+            document.file_size = data.size
+            document.file_hash = hash_filelike(data)
+            document.file.save(filename, data, save=False)
+            self.new_files.append((document.file.storage, document.file.name))
+            document.full_clean()
+            document.save()
+        self.report(created, "document", f"{title} ({document.file.name})")
+        self.documents[key] = document
+        return document
+
+    # -- pages ---------------------------------------------------------------
+
+    def existing_child(self, parent, model, slug):
+        page = parent.get_children().filter(slug=slug).specific().first()
+        if page is not None and not isinstance(page, model):
+            raise CommandError(
+                f"{parent.url_path}{slug}/ exists but is a {type(page).__name__}, "
+                f"not a {model.__name__}: move it away and run the command again."
+            )
+        return page
+
+    def publish_new(self, parent, page):
+        """Add ``page`` under ``parent`` with all its inline objects, validated, and publish it."""
+        page.live = False
+        parent.add_child(instance=page)
+        page.full_clean()
+        log(instance=page, action="wagtail.create", content_changed=True)
+        page.save_revision().publish()
+        self.new_pages.append(page)
+        return page
+
+    def report_page(self, created, page, details=""):
+        kind = page._meta.verbose_name
+        label = f"{page.title} <{page.get_url() or page.url_path}>"
+        self.report(created, kind, f"{label} {details}".strip())
+
+    def load_home(self):
+        """Replace Wagtail's welcome page with the site's home page, once."""
+        root = Page.get_first_root_node()
+        site = Site.objects.filter(is_default_site=True).first()
+        home = HomePage.objects.child_of(root).filter(slug=content.HOME["slug"]).first()
+        created = home is None
+        if created:
+            welcome = root.get_children().filter(slug=content.HOME["slug"]).first()
+            if welcome is not None:
+                if welcome.specific_class is not Page or welcome.get_children().exists():
+                    raise CommandError(
+                        f"A page {welcome.title!r} already uses the slug 'home' at the top of "
+                        "the tree; this command only replaces Wagtail's empty welcome page."
+                    )
+                if site is not None and site.root_page_id == welcome.pk:
+                    site.root_page = root
+                    site.save()
+                welcome.delete()
+                self.stdout.write(f"  deleted Wagtail's welcome page {welcome.title!r}")
+                root = Page.get_first_root_node()  # a fresh numchild (treebeard < 5 needs it)
+            home = self.publish_new(root, HomePage(**content.HOME))
+        if site is None:
+            site = Site.objects.create(
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name=content.SITE_NAME,
+            )
+            self.report(True, "site", f"{site.hostname} -> {home.title}")
+        elif site.root_page_id != home.pk or site.site_name != content.SITE_NAME:
+            site.root_page = home
+            site.site_name = content.SITE_NAME
+            site.save()
+            self.report(True, "site root", f"{site} -> {home.title}")
+        self.report_page(created, home)
+        return home
+
+    def load_hub(self, home):
+        spec = content.HUB
+        hub = self.existing_child(home, OpenGovernmentPage, spec["slug"])
+        created = hub is None
+        if created:
+            fields = {**spec, "lead_agency": self.organisations[spec["lead_agency"]]}
+            hub = OpenGovernmentPage(jurisdictions=[self.jurisdiction], **fields)
+            self.publish_new(home, hub)
+        self.report_page(created, hub)
+        return hub
+
+    def load_plan(self, hub):
+        spec = content.PLAN
+        plan = self.existing_child(hub, StrategicVisionPage, spec["slug"])
+        created = plan is None
+        if created:
+            self.enforce("action plan", rules.check_jurisdiction_count(1))
+            self.enforce(
+                "action plan",
+                rules.check_plan_period(spec["start_date"], spec["end_date"], spec["mandate_end"]),
+            )
+            endorsements = []
+            for position, (key, endorsed_on) in enumerate(spec["endorsements"]):
+                organisation = self.organisations[key]
+                self.require(
+                    not organisation.is_government,
+                    "action plan",
+                    f"{organisation} endorses the plan but is a government agency; the plan "
+                    "is endorsed by non-governmental stakeholders (3.3.1).",
+                )
+                endorsements.append(
+                    PlanEndorsement(
+                        organisation=organisation, endorsed_on=endorsed_on, sort_order=position
+                    )
+                )
+            objectives = [
+                PlanObjective(title=title, description=description, sort_order=position)
+                for position, (title, description) in enumerate(content.PLAN_OBJECTIVES)
+            ]
+            fields = {
+                **{key: value for key, value in spec.items() if key != "endorsements"},
+                "introduction_letter": self.document(spec["introduction_letter"]),
+                "strategy_document": self.document(spec["strategy_document"]),
+                "monitoring_body": self.organisations[spec["monitoring_body"]],
+            }
+            for inline in endorsements + objectives:
+                inline.full_clean(exclude=["page"])
+            plan = StrategicVisionPage(
+                jurisdictions=[self.jurisdiction],
+                objectives=objectives,
+                endorsements=endorsements,
+                **fields,
+            )
+            self.publish_new(hub, plan)
+        details = (
+            f"({plural(len(content.PLAN_OBJECTIVES), 'objective')}, "
+            f"{plural(len(spec['endorsements']), 'endorsement')})"
+        )
+        self.report_page(created, plan, details if created else "")
+        return plan
+
+    def load_commitment(self, plan, spec):
+        commitment = self.existing_child(plan, CommitmentPage, spec["slug"])
+        created = commitment is None
+        if created:
+            commitment = self.build_commitment(plan, spec)
+            self.publish_new(plan, commitment)
+            self.check_open_commitments(plan)
+        details = (
+            f"({plural(len(spec['milestones']), 'milestone')}, "
+            f"{plural(len(spec['stakeholders']), 'organisation')}, "
+            f"{plural(len(spec['amendments']), 'amendment')})"
+        )
+        self.report_page(created, commitment, details if created else "")
+        return commitment
+
+    def build_commitment(self, plan, spec):
+        what = f"commitment {spec['title']!r}"
+        start, end = spec["start_date"], spec["end_date"]
+        self.enforce(what, rules.check_policy_areas(len(spec["policy_areas"])))
+        self.enforce(what, rules.check_sectors(len(spec["sectors"])))
+        self.enforce(
+            what, rules.check_commitment_period(start, end, plan.start_date, plan.end_date)
+        )
+
+        locale = plan.locale
+        milestones = []
+        for position, milestone_spec in enumerate(spec["milestones"]):
+            self.enforce(
+                what,
+                rules.check_milestone_period(
+                    milestone_spec["start_month"], milestone_spec["end_month"], start, end
+                ),
+            )
+            milestone = Milestone(
+                sort_order=position,
+                **{
+                    **milestone_spec,
+                    "responsible_organisation": self.organisations[
+                        milestone_spec["responsible_organisation"]
+                    ],
+                },
+            )
+            milestone.full_clean(exclude=["page"])
+            milestones.append(milestone)
+
+        stakeholders = []
+        for position, stakeholder_spec in enumerate(spec["stakeholders"]):
+            organisation = self.organisations[stakeholder_spec["organisation"]]
+            role = stakeholder_spec["role"]
+            if role == "lead_agency":
+                self.require(
+                    organisation.is_government,
+                    what,
+                    f"its lead implementing agency {organisation} must be a government "
+                    "agency (annex 2, field 3).",
+                )
+            if role == "implementer":
+                self.require(
+                    not organisation.is_government,
+                    what,
+                    f"its non-governmental implementer {organisation} is a government agency "
+                    "(annex 2, field 4).",
+                )
+            stakeholder = CommitmentStakeholder(
+                sort_order=position, **{**stakeholder_spec, "organisation": organisation}
+            )
+            stakeholder.full_clean(exclude=["page"])
+            stakeholders.append(stakeholder)
+        self.require(
+            [s.role for s in stakeholders].count("lead_agency") == 1,
+            what,
+            "a commitment has one lead implementing agency (annex 2, field 3).",
+        )
+
+        amendments = []
+        for position, amendment_spec in enumerate(spec["amendments"]):
+            # Changes are allowed within 6 months of the commitment's submission (3.2.1.3);
+            # the plan was submitted when it started.
+            latest = rules.add_months(plan.start_date, 6)
+            self.require(
+                amendment_spec["date"] <= latest,
+                what,
+                f"an amendment dated {amendment_spec['date']} comes after {latest}, 6 months "
+                "after submission (3.2.1.3).",
+            )
+            amendment = CommitmentAmendment(sort_order=position, **amendment_spec)
+            amendment.full_clean(exclude=["page"])
+            amendments.append(amendment)
+
+        objective = plan.objectives.all()[spec["objective"]]
+        fields = {
+            key: value
+            for key, value in spec.items()
+            if key
+            not in {
+                "short",
+                "objective",
+                "policy_areas",
+                "sectors",
+                "ogp_values",
+                "stakeholders",
+                "milestones",
+                "amendments",
+                "evidence",
+                "evidence_intro",
+            }
+        }
+        fields["budget"] = Decimal(spec["budget"])
+        return CommitmentPage(
+            objective=objective,
+            policy_areas=self.terms(PolicyArea, spec["policy_areas"], locale),
+            sectors=self.terms(Sector, spec["sectors"], locale),
+            ogp_values=self.terms(OGPValue, spec["ogp_values"], locale),
+            milestones=milestones,
+            stakeholders=stakeholders,
+            amendments=amendments,
+            **fields,
+        )
+
+    def terms(self, model, codes, locale):
+        terms = list(model.objects.filter(code__in=codes, locale=locale))
+        missing = set(codes) - {term.code for term in terms}
+        if missing:
+            raise CommandError(
+                f"No {model._meta.verbose_name} with the code(s) {sorted(missing)}: "
+                "run `manage.py migrate` (the official lists come with a migration)."
+            )
+        return terms
+
+    def check_open_commitments(self, plan):
+        live = CommitmentPage.objects.child_of(plan).live()
+        open_count = sum(not commitment.is_completed for commitment in live)
+        self.enforce(
+            "action plan",
+            rules.check_open_commitments(open_count, plan.jurisdictions.count()),
+        )
+
+    def check_plan(self, plan):
+        """Rules that hold for the plan as a whole, checked on what is now published."""
+        self.check_open_commitments(plan)
+        commitments = CommitmentPage.objects.child_of(plan).live()
+        self.require(
+            any(not commitment.is_completed for commitment in commitments),
+            "action plan",
+            "the example should show commitments under way, not only completed ones.",
+        )
+        cocreation = ConsultationPage.objects.child_of(plan).filter(stage="plan_cocreation")
+        self.require(
+            ConsultationMeeting.objects.filter(page__in=cocreation).exists(),
+            "action plan",
+            "co-creation needs at least one meeting (3.3.1).",
+        )
+
+    @staticmethod
+    def commitment_folder_spec(spec):
+        return {
+            "slug": "evidence",
+            "title": f"Evidence: {spec['short']}",
+            "introduction": spec["evidence_intro"],
+            "items": spec["evidence"],
+        }
+
+    def load_evidence_folder(self, parent, spec):
+        folder = self.existing_child(parent, EvidenceFolderPage, spec["slug"])
+        created = folder is None
+        if created:
+            milestones = list(Milestone.objects.filter(page_id=parent.pk).order_by("sort_order"))
+            items = []
+            for position, item_spec in enumerate(spec["items"]):
+                milestone_index = item_spec["milestone"]
+                item = EvidenceItem(
+                    sort_order=position,
+                    **{
+                        **item_spec,
+                        "document": self.document(item_spec["document"]),
+                        "milestone": milestones[milestone_index]
+                        if milestone_index is not None
+                        else None,
+                    },
+                )
+                # A primary source: a document or a link (annex 5).
+                item.full_clean(exclude=["page"])
+                items.append(item)
+            folder = EvidenceFolderPage(
+                slug=spec["slug"],
+                title=spec["title"],
+                introduction=spec["introduction"],
+                items=items,
+            )
+            self.publish_new(parent, folder)
+        details = f"({plural(len(spec['items']), 'evidence item')})" if created else ""
+        self.report_page(created, folder, details)
+        return folder
+
+    def load_consultation(self, parent, spec, commitments):
+        consultation = self.existing_child(parent, ConsultationPage, spec["slug"])
+        created = consultation is None
+        if created:
+            consultation = self.build_consultation(spec, commitments)
+            self.publish_new(parent, consultation)
+        details = f"({plural(len(spec['meetings']), 'meeting')})" if created else ""
+        self.report_page(created, consultation, details)
+        return consultation
+
+    def build_consultation(self, spec, commitments):
+        what = f"consultation {spec['title']!r}"
+        today = timezone.localdate()
+
+        def moment(fixed=None, relative=None):
+            if fixed is not None:
+                return timezone.make_aware(datetime.datetime(*fixed))
+            days, hour, minute = relative
+            day = today + datetime.timedelta(days=days)
+            return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+
+        meetings = []
+        for position, meeting_spec in enumerate(spec["meetings"]):
+            fields = {
+                key: value
+                for key, value in meeting_spec.items()
+                if key not in {"starts_at", "starts_in_days", "minutes"}
+            }
+            meeting = ConsultationMeeting(
+                sort_order=position,
+                starts_at=moment(meeting_spec.get("starts_at"), meeting_spec.get("starts_in_days")),
+                minutes=self.document(meeting_spec["minutes"]),
+                **fields,
+            )
+            meeting.full_clean(exclude=["page"])
+            if meeting.attendee_count is not None:
+                self.require(
+                    meeting.government_count and meeting.non_government_count,
+                    what,
+                    "a forum meeting brings government and non-government representatives "
+                    "together (3.3.1, multi-stakeholder).",
+                )
+            meetings.append(meeting)
+
+        advance_documents = []
+        for position, (title, key, shared_on) in enumerate(spec["advance_documents"]):
+            if isinstance(shared_on, int):
+                shared_on = today + datetime.timedelta(days=shared_on)
+            document = ConsultationDocument(
+                sort_order=position, title=title, document=self.document(key), shared_on=shared_on
+            )
+            document.full_clean(exclude=["page"])
+            advance_documents.append(document)
+
+        input_outcomes = []
+        for position, (suggestion, outcome, reason) in enumerate(spec["input_outcomes"]):
+            item = ConsultationInput(
+                sort_order=position, suggestion=suggestion, outcome=outcome, reason=reason
+            )
+            item.full_clean(exclude=["page"])
+            input_outcomes.append(item)
+
+        resulting = commitments if spec["resulting_commitments"] == "all" else []
+        consultation = ConsultationPage(
+            slug=spec["slug"],
+            title=spec["title"],
+            stage=spec["stage"],
+            opens_at=moment(spec.get("opens_at"), spec.get("opens_in_days")),
+            closes_at=moment(spec.get("closes_at"), spec.get("closes_in_days")),
+            introduction=spec["introduction"],
+            how_to_take_part=spec["how_to_take_part"],
+            feedback_summary=spec["feedback_summary"],
+            meetings=meetings,
+            advance_documents=advance_documents,
+            input_outcomes=input_outcomes,
+            resulting_commitments=[
+                ConsultationCommitment(sort_order=position, commitment=commitment)
+                for position, commitment in enumerate(resulting)
+            ],
+        )
+        return consultation  # publish_new() validates it: it closes after it opens
+
+    # -- the home page's links -------------------------------------------------------
+
+    def load_home_body(self, home, hub, plan, commitments, folders, consultations):
+        def links(heading, pages, labels=None):
+            labels = labels or [""] * len(pages)
+            return {
+                "type": "links",
+                "value": {
+                    "heading": heading,
+                    "links": [
+                        {"page": page.pk, "label": label}
+                        for page, label in zip(pages, labels, strict=True)
+                    ],
+                },
+            }
+
+        body = [
+            {"type": "heading", "value": "An open town hall"},
+            {
+                "type": "paragraph",
+                "value": (
+                    f"<p>{content.TOWN} is a member of the Open Government Partnership Local "
+                    "programme. With residents and associations we have written an action "
+                    "plan of five commitments; follow their progress, read the evidence "
+                    "behind every step and take part in the next review.</p>"
+                ),
+            },
+            links(
+                "Our open government programme",
+                [hub, plan],
+                ["Open government: who we are and whom to contact", ""],
+            ),
+            links("Our five commitments", commitments),
+            links("Take part", consultations),
+            links("The evidence repository", folders),
+            {"type": "heading", "value": "Living in Hautrive"},
+            {
+                "type": "paragraph",
+                "value": (
+                    "<p>The Town Hall is open Monday to Friday, 8:30 to 16:30, and on Thursday "
+                    "evenings until 19:00. Bulky waste is collected on the first Monday of "
+                    "each month: book a slot by phone on +32 81 55 10 00.</p>"
+                ),
+            },
+        ]
+        if self.body_summary(home.body) == self.raw_summary(body):
+            self.report(False, "home page links", f"{len(folders)} evidence folders and more")
+            return
+        home.body = body
+        home.save_revision(log_action=True).publish()
+        self.report(
+            True, "home page links", "to the hub, plan, commitments, consultations, evidence"
+        )
+
+    @staticmethod
+    def raw_summary(body):
+        summary = []
+        for block in body:
+            value = block["value"]
+            if block["type"] == "links":
+                value = (
+                    value["heading"],
+                    [(link["page"], link["label"]) for link in value["links"]],
+                )
+            summary.append((block["type"], value))
+        return summary
+
+    @staticmethod
+    def body_summary(stream):
+        summary = []
+        for block in stream:
+            value = block.value
+            if block.block_type == "links":
+                value = (
+                    value["heading"],
+                    [(link["page"] and link["page"].pk, link["label"]) for link in value["links"]],
+                )
+            elif block.block_type == "paragraph":
+                value = value.source
+            summary.append((block.block_type, value))
+        return summary
+
+    # -- the superuser -----------------------------------------------------------------
+
+    def ensure_superuser(self, username, password):
+        User = get_user_model()
+        if User.objects.filter(**{User.USERNAME_FIELD: username}).exists():
+            self.report(False, "superuser", f"{username} (password unchanged)")
+            return
+        User.objects.create_superuser(
+            **{User.USERNAME_FIELD: username},
+            email=f"{username}@hautrive.example",
+            password=password,
+        )
+        self.report(True, "superuser", f"{username} with the password {password!r}")
+        self.stdout.write("  Sign in at /admin/ (change this password before showing the site).")
