@@ -9,4 +9,6 @@ class OGPWagtailConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import checks, signals  # noqa: F401  (checks register on import)
+
+        signals.connect()

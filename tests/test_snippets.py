@@ -28,19 +28,26 @@ def test_migration_created_the_official_list_in_the_default_locale(model, offici
 
 
 @pytest.mark.django_db
-def test_sync_adds_a_new_locale_with_the_same_translation_keys_and_is_idempotent():
+def test_a_new_locale_gets_the_official_lists_under_the_same_translation_keys():
     english = Locale.objects.get(language_code="en")
     french = Locale.objects.create(language_code="fr")
-    out = io.StringIO()
-    call_command("ogp_sync_taxonomies", stdout=out)
-    assert "22 created" in out.getvalue()
     open_data_en = PolicyArea.objects.get(locale=english, code="open-data")
     open_data_fr = PolicyArea.objects.get(locale=french, code="open-data")
     assert open_data_fr.translation_key == open_data_en.translation_key
     assert open_data_fr.get_translation(english) == open_data_en
+    assert PolicyArea.objects.filter(locale=french).count() == 22
+
+
+@pytest.mark.django_db
+def test_sync_command_fills_what_is_missing_and_is_idempotent():
+    english = Locale.objects.get(language_code="en")
+    PolicyArea.objects.filter(locale=english, code__in=["tax", "lobbying"]).delete()
+    out = io.StringIO()
+    call_command("ogp_sync_taxonomies", stdout=out)
+    assert "2 created" in out.getvalue()
     count = PolicyArea.objects.count()
     call_command("ogp_sync_taxonomies", stdout=io.StringIO())
-    assert PolicyArea.objects.count() == count
+    assert PolicyArea.objects.count() == count == 22
 
 
 @pytest.mark.django_db

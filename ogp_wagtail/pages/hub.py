@@ -66,8 +66,9 @@ class OpenGovernmentPage(OGPPage):
         context["action_plans"] = (
             StrategicVisionPage.objects.child_of(self).live().public().order_by("-start_date")
         )
+        # Consultations sit under the hub or under a plan; residents look for them here.
         context["consultations"] = (
-            ConsultationPage.objects.child_of(self).live().public().order_by("-opens_at")
+            ConsultationPage.objects.descendant_of(self).live().public().order_by("-opens_at")
         )
         context["hub_jurisdictions"] = self.jurisdictions.all()
         return context
