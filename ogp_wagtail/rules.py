@@ -32,7 +32,7 @@ class Rule:
 
     code: str
     statement: str | Promise
-    reference: str
+    reference: str | Promise
 
 
 @dataclass(frozen=True)
@@ -55,50 +55,52 @@ class Violation:
 
 
 POLICY_AREA_LIMIT = Rule(
-    "policy-area-limit", _("A commitment has at most 2 policy areas"), "annex 2, field 11"
+    "policy-area-limit", _("A commitment has at most 2 policy areas"), _("annex 2, field 11")
 )
 SECTOR_LIMIT = Rule(
-    "sector-limit", _("A commitment has at most 2 primary sectors"), "annex 2, field 12"
+    "sector-limit", _("A commitment has at most 2 primary sectors"), _("annex 2, field 12")
 )
 MILESTONE_ORDER = Rule(
-    "milestone-order", _("A milestone ends after it starts"), "annex 2, field 17"
+    "milestone-order", _("A milestone ends after it starts"), _("annex 2, field 17")
 )
 MILESTONE_WITHIN_COMMITMENT = Rule(
     "milestone-within-commitment",
     _("A milestone lies within its commitment's period"),
-    "annex 2, field 17",
+    _("annex 2, field 17"),
 )
 COMMITMENT_MIN_DURATION = Rule(
     "commitment-min-duration",
     _("A commitment lasts at least one calendar year"),
-    "3.2.1.2",
+    _("section 3.2.1.2"),
 )
 COMMITMENT_WITHIN_PLAN = Rule(
-    "commitment-within-plan", _("A commitment lies within its action plan's period"), "3.2.1.2"
+    "commitment-within-plan",
+    _("A commitment lies within its action plan's period"),
+    _("section 3.2.1.2"),
 )
 PLAN_BEFORE_MANDATE_END = Rule(
     "plan-before-mandate-end",
     _("An action plan ends at least 2 months before the end of the mandate"),
-    "3.2",
+    _("section 3.2"),
 )
 PLAN_DURATION_WITHOUT_MANDATE = Rule(
     "plan-duration-without-mandate",
     _("Without a mandate, an action plan lasts 1 to 4 years"),
-    "3.2",
+    _("section 3.2"),
 )
-PLAN_ORDER = Rule("plan-order", _("An action plan ends after it starts"), "3.2")
+PLAN_ORDER = Rule("plan-order", _("An action plan ends after it starts"), _("section 3.2"))
 COMMITMENT_CAP = Rule(
     "commitment-cap",
     _(
         "An action plan has at most 5 commitments not yet completed for 1 jurisdiction, "
         "10 for 2 and 12 for 3 or 4"
     ),
-    "3.2, 3.4",
+    _("sections 3.2 and 3.4"),
 )
 JURISDICTION_COUNT = Rule(
     "jurisdiction-count",
     _("An action plan covers 1 jurisdiction, or 2 to 4 for a joint plan"),
-    "3.4",
+    _("section 3.4"),
 )
 
 ALL_RULES = [

@@ -144,3 +144,17 @@ def test_commitment_queries_do_not_grow_with_milestones(
     for _ in range(3):
         factories.evidence_folder(large)
     assert queries_to_render(client, large) == queries_to_render(client, small)
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "es"])
+def test_interface_strings_follow_the_language(client, settings, plan, organisation, ngo, language):
+    settings.LANGUAGES = [*settings.LANGUAGES, ("es", "Español")]
+    commitment = factories.full_commitment(plan, organisation, ngo)
+    with translation.override(language):
+        expected = [translation.gettext("Milestones"), translation.gettext("Blocked")]
+    assert expected[0] != "Milestones"  # the catalogue is there
+    html = text_of(client.get(f"/{language}{commitment.url}"))
+    assert f'lang="{language}"' in html
+    assert ('dir="rtl"' in html) == (language == "ar")
+    for text in expected:
+        assert text in html

@@ -7,6 +7,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -296,7 +297,9 @@ class CommitmentStakeholder(Orderable):
         related_name="+",
     )
     contact_name = models.CharField(_("contact name"), max_length=255, blank=True)
-    contact_title = models.CharField(_("title"), max_length=255, blank=True)
+    contact_title = models.CharField(
+        pgettext_lazy("job title", "title"), max_length=255, blank=True
+    )
     contact_email = models.EmailField(_("email"), blank=True)
     contact_role = models.CharField(_("role"), max_length=255, blank=True)
 

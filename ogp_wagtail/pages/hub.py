@@ -1,6 +1,7 @@
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -36,7 +37,9 @@ class OpenGovernmentPage(OGPPage):
         related_name="+",
     )
     contact_name = models.CharField(_("point of contact"), max_length=255, blank=True)
-    contact_title = models.CharField(_("title"), max_length=255, blank=True)
+    contact_title = models.CharField(
+        pgettext_lazy("job title", "title"), max_length=255, blank=True
+    )
     contact_email = models.EmailField(_("email"), blank=True)
     contact_phone = models.CharField(_("phone"), max_length=50, blank=True)
 
