@@ -1,19 +1,31 @@
-"""What every ogp-wagtail page type shares: its admin form and its template context."""
+"""What every ogp-wagtail page type shares: its admin form, its rules hook, its context."""
+
+from typing import NamedTuple
 
 from django.forms import ModelChoiceField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page, TranslatableMixin
 
 from ..conf import ogp_settings
+from ..rules import Violation
+
+
+class RuleError(NamedTuple):
+    """A broken rule, and where to show it: on the page or one of its inline rows."""
+
+    obj: object
+    field: str | None
+    violation: Violation
 
 
 class OGPPageForm(WagtailAdminPageForm):
     """Admin form that applies the OGP Local rules when content is published.
 
-    Saving a draft defers validation, and drafts may break
-    the rules while an editor works; publishing, submitting for moderation
-    and workflow actions check them. Subclasses return the violations of their
-    page type from :meth:`ogp_rule_errors`.
+    Saving a draft defers validation, and drafts may break the rules while an
+    editor works; publishing, submitting for moderation and workflow actions
+    check them, through the page's :meth:`OGPPage.ogp_rule_errors` given the
+    submitted inline rows and many-to-many choices.
     """
 
     def __init__(self, *args, **kwargs):
@@ -41,19 +53,29 @@ class OGPPageForm(WagtailAdminPageForm):
         valid = super().is_valid()
         if not valid or getattr(self, "is_deferred_validation", False):
             return valid
-        errors = self.ogp_rule_errors()
-        for form, field, violation in errors:
-            form.add_error(field, violation.message)
+        parent = self.parent_page.specific if self.parent_page else None
+        errors = self.instance.ogp_rule_errors(parent, submitted=self.submitted_relations())
+        form_of = {id(form.instance): form for form in self._inline_forms()}
+        for error in errors:
+            form = form_of.get(id(error.obj), self)
+            field = error.field if error.field in form.fields else None
+            form.add_error(field, error.violation.message)
         return not errors
 
-    def ogp_rule_errors(self):
-        """Return ``(form, field name or None, Violation)`` for each broken rule."""
-        return []
+    def _inline_forms(self):
+        for formset in self.formsets.values():
+            yield from (form for form in formset.forms if not formset._should_delete_form(form))
 
-    def inline_forms(self, relation_name):
-        """The inline forms of a relation that will be kept, in their final order."""
-        formset = self.formsets[relation_name]
-        return [form for form in formset.forms if not formset._should_delete_form(form)]
+    def submitted_relations(self):
+        """The inline rows and many-to-many choices as submitted, by relation name."""
+        relations = {
+            name: [form.instance for form in formset.forms if not formset._should_delete_form(form)]
+            for name, formset in self.formsets.items()
+        }
+        for field in self.instance._meta.get_fields():
+            if isinstance(field, ParentalManyToManyField) and field.name in self.cleaned_data:
+                relations[field.name] = list(self.cleaned_data[field.name])
+        return relations
 
 
 class OGPPage(Page):
@@ -63,6 +85,22 @@ class OGPPage(Page):
 
     class Meta:
         abstract = True
+
+    def ogp_rule_errors(self, parent, *, submitted=None, as_new_page=False):
+        """The OGP Local rules this page would break if published under ``parent``.
+
+        ``submitted`` maps relation names (inline rows, many-to-many fields) to
+        the values about to be saved; other relations are read from the page.
+        ``as_new_page`` counts the page as one more sibling (a copy) rather
+        than as itself. Returns a list of :class:`RuleError`.
+        """
+        return []
+
+    def related(self, name, submitted=None):
+        """The objects of relation ``name``: as submitted, else as the page holds them."""
+        if submitted and name in submitted:
+            return list(submitted[name])
+        return list(getattr(self, name).all())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -25,7 +25,7 @@ from .. import rules
 from ..choices import MilestoneStatus, ResourcesSecured, StakeholderRole
 from ..conf import ogp_settings
 from ..fields import MonthField
-from .base import OGPPage, OGPPageForm
+from .base import OGPPage, OGPPageForm, RuleError
 
 
 def with_milestone_counts(commitments):
@@ -53,6 +53,12 @@ def milestones_are_all_ended(statuses):
     return bool(statuses) and all(status in MilestoneStatus.ended() for status in statuses)
 
 
+def _plan_model():
+    from .vision import StrategicVisionPage  # the plan module imports this one
+
+    return StrategicVisionPage
+
+
 def default_currency():
     return ogp_settings.OGP_WAGTAIL_DEFAULT_CURRENCY
 
@@ -72,41 +78,6 @@ class CommitmentPageForm(OGPPageForm):
     def plan(self):
         parent = self.parent_page.specific if self.parent_page else None
         return parent if hasattr(parent, "objectives") else None
-
-    def ogp_rule_errors(self):
-        commitment, plan = self.instance, self.plan
-        errors = []
-        cleaned = self.cleaned_data
-        for violation in rules.check_policy_areas(len(cleaned.get("policy_areas") or [])):
-            errors.append((self, "policy_areas", violation))
-        for violation in rules.check_sectors(len(cleaned.get("sectors") or [])):
-            errors.append((self, "sectors", violation))
-        for violation in rules.check_commitment_period(
-            commitment.start_date,
-            commitment.end_date,
-            plan.start_date if plan else None,
-            plan.end_date if plan else None,
-        ):
-            errors.append((self, "end_date", violation))
-
-        milestone_forms = self.inline_forms("milestones")
-        for form in milestone_forms:
-            milestone = form.instance
-            for violation in rules.check_milestone_period(
-                milestone.start_month,
-                milestone.end_month,
-                commitment.start_date,
-                commitment.end_date,
-            ):
-                errors.append((form, "end_month", violation))
-
-        statuses = [form.instance.status for form in milestone_forms]
-        if plan and not milestones_are_all_ended(statuses):
-            siblings = CommitmentPage.objects.child_of(plan).live().exclude(pk=commitment.pk)
-            open_count = open_commitments(siblings).count() + 1
-            for violation in rules.check_open_commitments(open_count, plan.jurisdictions.count()):
-                errors.append((self, None, violation))
-        return errors
 
 
 class CommitmentPage(OGPPage):
@@ -253,6 +224,37 @@ class CommitmentPage(OGPPage):
     class Meta:
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
+
+    def ogp_rule_errors(self, parent, *, submitted=None, as_new_page=False):
+        plan = parent if isinstance(parent, _plan_model()) else None
+        errors = []
+        for violation in rules.check_policy_areas(len(self.related("policy_areas", submitted))):
+            errors.append(RuleError(self, "policy_areas", violation))
+        for violation in rules.check_sectors(len(self.related("sectors", submitted))):
+            errors.append(RuleError(self, "sectors", violation))
+        for violation in rules.check_commitment_period(
+            self.start_date,
+            self.end_date,
+            plan.start_date if plan else None,
+            plan.end_date if plan else None,
+        ):
+            errors.append(RuleError(self, "end_date", violation))
+
+        milestones = self.related("milestones", submitted)
+        for milestone in milestones:
+            for violation in rules.check_milestone_period(
+                milestone.start_month, milestone.end_month, self.start_date, self.end_date
+            ):
+                errors.append(RuleError(milestone, "end_month", violation))
+
+        if plan and not milestones_are_all_ended(milestone.status for milestone in milestones):
+            siblings = CommitmentPage.objects.child_of(plan).live()
+            if not as_new_page:
+                siblings = siblings.exclude(pk=self.pk)
+            open_count = open_commitments(siblings).count() + 1
+            for violation in rules.check_open_commitments(open_count, plan.jurisdictions.count()):
+                errors.append(RuleError(self, None, violation))
+        return errors
 
     @property
     def is_completed(self):

@@ -19,44 +19,12 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from .. import rules
-from .base import OGPPage, OGPPageForm
+from .base import OGPPage, RuleError
 from .commitment import CommitmentPage, open_commitments, with_milestone_counts
 
 
 def _rich(label, help_text=""):
     return RichTextField(label, blank=True, help_text=help_text)
-
-
-class StrategicVisionPageForm(OGPPageForm):
-    def ogp_rule_errors(self):
-        plan = self.instance
-        errors = []
-        jurisdiction_count = len(self.cleaned_data.get("jurisdictions") or [])
-        for violation in rules.check_jurisdiction_count(jurisdiction_count):
-            errors.append((self, "jurisdictions", violation))
-        for violation in rules.check_plan_period(plan.start_date, plan.end_date, plan.mandate_end):
-            errors.append((self, "end_date", violation))
-        if plan.pk:
-            errors += self._errors_from_live_commitments(plan, jurisdiction_count)
-        return errors
-
-    def _errors_from_live_commitments(self, plan, jurisdiction_count):
-        """New dates or fewer jurisdictions must still hold the commitments already published."""
-        errors = []
-        live = CommitmentPage.objects.child_of(plan).live()
-        open_count = open_commitments(live).count()
-        for violation in rules.check_open_commitments(open_count, jurisdiction_count):
-            errors.append((self, "jurisdictions", violation))
-        for commitment in live.only("title", "start_date", "end_date"):
-            for violation in rules.check_commitment_period(
-                commitment.start_date, commitment.end_date, plan.start_date, plan.end_date
-            ):
-                if violation.rule is rules.COMMITMENT_WITHIN_PLAN:
-                    named = rules.Violation(
-                        violation.rule, f"«{commitment.title}»: {violation.detail}"
-                    )
-                    errors.append((self, "start_date", named))
-        return errors
 
 
 class StrategicVisionPage(OGPPage):
@@ -151,7 +119,6 @@ class StrategicVisionPage(OGPPage):
         "ogp_wagtail.EvidenceFolderPage",
         "ogp_wagtail.ConsultationPage",
     ]
-    base_form_class = StrategicVisionPageForm
 
     content_panels = OGPPage.content_panels + [
         MultiFieldPanel(
@@ -237,6 +204,35 @@ class StrategicVisionPage(OGPPage):
     class Meta:
         verbose_name = _("strategic vision (action plan)")
         verbose_name_plural = _("strategic visions (action plans)")
+
+    def ogp_rule_errors(self, parent, *, submitted=None, as_new_page=False):
+        errors = []
+        jurisdiction_count = len(self.related("jurisdictions", submitted))
+        for violation in rules.check_jurisdiction_count(jurisdiction_count):
+            errors.append(RuleError(self, "jurisdictions", violation))
+        for violation in rules.check_plan_period(self.start_date, self.end_date, self.mandate_end):
+            errors.append(RuleError(self, "end_date", violation))
+        if self.pk and not as_new_page:
+            errors += self._errors_from_live_commitments(jurisdiction_count)
+        return errors
+
+    def _errors_from_live_commitments(self, jurisdiction_count):
+        """New dates or fewer jurisdictions must still hold the commitments already published."""
+        errors = []
+        live = CommitmentPage.objects.child_of(self).live()
+        open_count = open_commitments(live).count()
+        for violation in rules.check_open_commitments(open_count, jurisdiction_count):
+            errors.append(RuleError(self, "jurisdictions", violation))
+        for commitment in live.only("title", "start_date", "end_date"):
+            for violation in rules.check_commitment_period(
+                commitment.start_date, commitment.end_date, self.start_date, self.end_date
+            ):
+                if violation.rule is rules.COMMITMENT_WITHIN_PLAN:
+                    named = rules.Violation(
+                        violation.rule, f"«{commitment.title}»: {violation.detail}"
+                    )
+                    errors.append(RuleError(self, "start_date", named))
+        return errors
 
     @property
     def is_joint(self):
