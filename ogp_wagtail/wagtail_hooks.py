@@ -1,7 +1,9 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from .pages import guards
 from .snippets import (
     JurisdictionViewSet,
     OGPValueViewSet,
@@ -25,3 +27,8 @@ class OpenGovernmentSnippets(SnippetViewSetGroup):
 
 
 register_snippet(OpenGovernmentSnippets)
+
+hooks.register("before_bulk_action", guards.check_bulk_publish)
+hooks.register("before_move_page", guards.check_move)
+hooks.register("after_move_page", guards.forget_objective_of_previous_plan)
+hooks.register("before_copy_page", guards.check_copy)

@@ -211,6 +211,7 @@ class CommitmentPage(OGPPage):
             ObjectList(people_panels, heading=_("Organisations and resources")),
             ObjectList(classification_panels, heading=_("Classification")),
             ObjectList(OGPPage.promote_panels, heading=_("Promote")),
+            ObjectList(OGPPage.settings_panels, heading=_("Settings")),
         ]
     )
     search_fields = OGPPage.search_fields + [

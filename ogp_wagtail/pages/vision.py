@@ -192,6 +192,7 @@ class StrategicVisionPage(OGPPage):
             ObjectList(engagement_panels, heading=_("5. Engagement")),
             ObjectList(monitoring_panels, heading=_("6. Monitoring")),
             ObjectList(OGPPage.promote_panels, heading=_("Promote")),
+            ObjectList(OGPPage.settings_panels, heading=_("Settings")),
         ]
     )
     search_fields = OGPPage.search_fields + [
