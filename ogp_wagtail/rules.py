@@ -103,6 +103,22 @@ JURISDICTION_COUNT = Rule(
     _("section 3.4"),
 )
 
+LEAD_AGENCY_IS_GOVERNMENT = Rule(
+    "lead-agency-is-government",
+    _("A commitment's lead implementing agency is one government agency"),
+    _("annex 2, field 3"),
+)
+IMPLEMENTER_IS_NON_GOVERNMENTAL = Rule(
+    "implementer-is-non-governmental",
+    _("A non-governmental implementer is not a government agency"),
+    _("annex 2, field 4"),
+)
+ENDORSERS_ARE_NON_GOVERNMENTAL = Rule(
+    "endorsers-are-non-governmental",
+    _("An action plan is endorsed by non-governmental stakeholders"),
+    _("section 3.3.1"),
+)
+
 ALL_RULES = [
     POLICY_AREA_LIMIT,
     SECTOR_LIMIT,
@@ -115,6 +131,9 @@ ALL_RULES = [
     PLAN_DURATION_WITHOUT_MANDATE,
     COMMITMENT_CAP,
     JURISDICTION_COUNT,
+    LEAD_AGENCY_IS_GOVERNMENT,
+    IMPLEMENTER_IS_NON_GOVERNMENTAL,
+    ENDORSERS_ARE_NON_GOVERNMENTAL,
 ]
 
 
@@ -302,3 +321,29 @@ def check_jurisdiction_count(count: int) -> list[Violation]:
         return []
     detail = gettext("%(count)d are selected.") % {"count": count}
     return [Violation(JURISDICTION_COUNT, detail)]
+
+
+def check_lead_agencies(lead_agencies_are_government: list[bool]) -> list[Violation]:
+    """Given, for each organisation named as lead agency, whether it is a government agency."""
+    violations = []
+    if len(lead_agencies_are_government) > 1:
+        detail = gettext("%(count)d are named.") % {"count": len(lead_agencies_are_government)}
+        violations.append(Violation(LEAD_AGENCY_IS_GOVERNMENT, detail))
+    if not all(lead_agencies_are_government):
+        detail = gettext("the organisation named is not a government agency.")
+        violations.append(Violation(LEAD_AGENCY_IS_GOVERNMENT, detail))
+    return violations
+
+
+def check_implementer(is_government: bool) -> list[Violation]:
+    if not is_government:
+        return []
+    detail = gettext("the organisation named is a government agency.")
+    return [Violation(IMPLEMENTER_IS_NON_GOVERNMENTAL, detail)]
+
+
+def check_endorser(is_government: bool) -> list[Violation]:
+    if not is_government:
+        return []
+    detail = gettext("the organisation named is a government agency.")
+    return [Violation(ENDORSERS_ARE_NON_GOVERNMENTAL, detail)]

@@ -597,6 +597,41 @@ def test_plan_ends_after_it_starts(editor_client, hub, jurisdiction, end):
     assert plan_named() is None
 
 
+@pytest.mark.parametrize(
+    "roles, accepted",
+    [
+        ([("lead_agency", "organisation"), ("implementer", "ngo")], True),
+        ([("lead_agency", "ngo")], False),
+        ([("lead_agency", "organisation"), ("lead_agency", "organisation")], False),
+    ],
+    ids=["government-lead", "ngo-lead", "two-leads"],
+)
+def test_commitment_lead_agency(editor_client, request, plan, roles, accepted):
+    rows = [stakeholder(request.getfixturevalue(org), role=role) for role, org in roles]
+    response = publish(
+        editor_client, add_url(CommitmentPage, plan), commitment_data(stakeholders=rows)
+    )
+    assert_outcome(response, accepted, rules.LEAD_AGENCY_IS_GOVERNMENT, commitment_named)
+
+
+@pytest.mark.parametrize("org, accepted", [("ngo", True), ("organisation", False)])
+def test_commitment_implementer_is_non_governmental(editor_client, request, plan, org, accepted):
+    rows = [stakeholder(request.getfixturevalue(org), role="implementer")]
+    response = publish(
+        editor_client, add_url(CommitmentPage, plan), commitment_data(stakeholders=rows)
+    )
+    assert_outcome(response, accepted, rules.IMPLEMENTER_IS_NON_GOVERNMENTAL, commitment_named)
+
+
+@pytest.mark.parametrize("org, accepted", [("ngo", True), ("organisation", False)])
+def test_plan_endorsers_are_non_governmental(
+    editor_client, request, hub, jurisdiction, org, accepted
+):
+    data = plan_data([jurisdiction], endorsements=[endorsement(request.getfixturevalue(org))])
+    response = publish(editor_client, add_url(StrategicVisionPage, hub), data)
+    assert_outcome(response, accepted, rules.ENDORSERS_ARE_NON_GOVERNMENTAL, plan_named)
+
+
 @pytest.mark.parametrize("count, accepted", [(1, True), (2, True), (4, True), (5, False)])
 def test_plan_jurisdiction_count(editor_client, hub, jurisdictions, count, accepted):
     data = plan_data(jurisdictions[:count])

@@ -166,3 +166,22 @@ def test_dates_at_the_ends_of_the_calendar_do_not_crash():
     assert codes(rules.check_plan_period(d(1, 1, 1), d(1, 6, 1), d(1, 2, 1))) == [
         "plan-before-mandate-end"
     ]
+
+
+@pytest.mark.parametrize(
+    ("leads", "expected"),
+    [
+        ([], []),
+        ([True], []),
+        ([False], ["lead-agency-is-government"]),
+        ([True, True], ["lead-agency-is-government"]),
+    ],
+)
+def test_one_government_lead_agency(leads, expected):
+    assert codes(rules.check_lead_agencies(leads)) == expected
+
+
+def test_implementers_and_endorsers_are_non_governmental():
+    assert rules.check_implementer(False) == rules.check_endorser(False) == []
+    assert codes(rules.check_implementer(True)) == ["implementer-is-non-governmental"]
+    assert codes(rules.check_endorser(True)) == ["endorsers-are-non-governmental"]

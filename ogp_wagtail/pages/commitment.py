@@ -241,6 +241,17 @@ class CommitmentPage(OGPPage):
         ):
             errors.append(RuleError(self, "end_date", violation))
 
+        stakeholders = self.related("stakeholders", submitted)
+        lead_agencies = [s for s in stakeholders if s.role == StakeholderRole.LEAD_AGENCY]
+        for violation in rules.check_lead_agencies(
+            [s.organisation.is_government for s in lead_agencies]
+        ):
+            errors.append(RuleError(lead_agencies[-1], "organisation", violation))
+        for stakeholder in stakeholders:
+            if stakeholder.role == StakeholderRole.IMPLEMENTER:
+                for violation in rules.check_implementer(stakeholder.organisation.is_government):
+                    errors.append(RuleError(stakeholder, "organisation", violation))
+
         milestones = self.related("milestones", submitted)
         for milestone in milestones:
             for violation in rules.check_milestone_period(

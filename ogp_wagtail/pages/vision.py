@@ -213,6 +213,9 @@ class StrategicVisionPage(OGPPage):
             errors.append(RuleError(self, "jurisdictions", violation))
         for violation in rules.check_plan_period(self.start_date, self.end_date, self.mandate_end):
             errors.append(RuleError(self, "end_date", violation))
+        for endorsement in self.related("endorsements", submitted):
+            for violation in rules.check_endorser(endorsement.organisation.is_government):
+                errors.append(RuleError(endorsement, "organisation", violation))
         if self.pk and not as_new_page:
             errors += self._errors_from_live_commitments(jurisdiction_count)
         return errors
