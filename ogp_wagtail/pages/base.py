@@ -49,9 +49,21 @@ class OGPPageForm(WagtailAdminPageForm):
             ):
                 field.queryset = field.queryset.filter(locale=locale)
 
+    # Wagtail calls defer_required_fields() when an editor saves a draft; its own
+    # flag for that (is_deferred_validation) only exists from Wagtail 7.1.
+    saving_draft = False
+
+    def defer_required_fields(self):
+        super().defer_required_fields()
+        self.saving_draft = True
+
+    def restore_required_fields(self):
+        super().restore_required_fields()
+        self.saving_draft = False
+
     def is_valid(self):
         valid = super().is_valid()
-        if not valid or getattr(self, "is_deferred_validation", False):
+        if not valid or self.saving_draft:
             return valid
         parent = self.parent_page.specific if self.parent_page else None
         errors = self.instance.ogp_rule_errors(parent, submitted=self.submitted_relations())

@@ -53,7 +53,8 @@ def check_move(request, page, destination):
 def forget_objective_of_previous_plan(request, page):
     """A moved commitment no longer serves an objective of the plan it left."""
     if isinstance(page, CommitmentPage) and page.objective_id:
-        if page.objective.page_id != page.get_parent().pk:
+        new_parent = Page.objects.get(pk=page.pk).get_parent()  # the instance may predate the move
+        if page.objective.page_id != new_parent.pk:
             CommitmentPage.objects.filter(pk=page.pk).update(objective=None)
 
 
