@@ -5,5 +5,16 @@ from .pages import __all__ as _page_models
 from .snippets.jurisdiction import Jurisdiction
 from .snippets.organisation import Organisation
 from .snippets.taxonomy import OGPValue, PolicyArea, Sector
+from .updates.models import MilestoneStatusRecord, ProgressUpdate, UpdateStatusChange
 
-__all__ = [*_page_models, "Jurisdiction", "OGPValue", "Organisation", "PolicyArea", "Sector"]
+__all__ = [
+    *_page_models,
+    "Jurisdiction",
+    "MilestoneStatusRecord",
+    "OGPValue",
+    "Organisation",
+    "PolicyArea",
+    "ProgressUpdate",
+    "Sector",
+    "UpdateStatusChange",
+]

@@ -11,6 +11,7 @@ from .snippets import (
     PolicyAreaViewSet,
     SectorViewSet,
 )
+from .updates.views import ProgressUpdateViewSet, add_update_button
 
 
 class OpenGovernmentSnippets(SnippetViewSetGroup):
@@ -18,6 +19,7 @@ class OpenGovernmentSnippets(SnippetViewSetGroup):
     menu_icon = "globe"
     menu_order = 250
     items = (
+        ProgressUpdateViewSet,
         OrganisationViewSet,
         JurisdictionViewSet,
         PolicyAreaViewSet,
@@ -32,3 +34,4 @@ hooks.register("before_bulk_action", guards.check_bulk_publish)
 hooks.register("before_move_page", guards.check_move)
 hooks.register("after_move_page", guards.forget_objective_of_previous_plan)
 hooks.register("before_copy_page", guards.check_copy)
+hooks.register("register_page_header_buttons", add_update_button)

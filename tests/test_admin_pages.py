@@ -260,8 +260,9 @@ def test_commitment_is_created_and_edited(editor_client, plan, organisation, ngo
     assert (commitment.staff, commitment.duration_months) == (3, 24)
     assert commitment.resources_secured == "partially"
 
-    # The editor marks the first milestone complete, drops the second, adds one,
-    # logs the change and removes the implementer.
+    # The editor tries to mark the first milestone complete (a recorded status changes
+    # only through a progress update), drops the second, adds one, logs the change
+    # and removes the implementer.
     milestones = existing_rows(commitment, "milestones")
     milestones[0]["status"] = "complete"
     milestones[1]["DELETE"] = "1"
@@ -278,7 +279,7 @@ def test_commitment_is_created_and_edited(editor_client, plan, organisation, ngo
     commitment = reload(commitment)
     assert commitment.live and not commitment.has_unpublished_changes
     assert [(m.description, m.status) for m in commitment.milestones.all()] == [
-        ("Inventory of datasets", "complete"),
+        ("Inventory of datasets", "in_progress"),
         ("Yearly report", "not_started"),
         ("Evaluation", "not_started"),
     ]
@@ -354,12 +355,11 @@ def test_evidence_keeps_its_milestone_when_the_commitment_is_edited(editor_clien
     assert_saved(publish(editor_client, add_url(EvidenceFolderPage, commitment), data))
 
     milestones = existing_rows(commitment, "milestones")
-    milestones[0]["status"] = "complete"
     milestones[1]["DELETE"] = "1"
-    data = commitment_edit_data(commitment, milestones=milestones)
+    data = commitment_edit_data(commitment, milestones=milestones, title="Open budget")
     assert_saved(publish(editor_client, edit_url(commitment), data))
     tracked.refresh_from_db()
-    assert tracked.status == "complete"
+    assert tracked.status == "in_progress"
     assert tracked.evidence.get().title == "Report"
     assert not commitment.milestones.filter(pk=dropped.pk).exists()
 
@@ -721,14 +721,25 @@ def test_editing_an_open_commitment_at_the_cap_is_accepted(editor_client, plan):
 def test_reopening_a_completed_commitment_at_the_cap_is_refused(editor_client, plan):
     make_open_commitments(plan, 5)
     done = make_commitment(plan, "Done", statuses=("complete",))
-    milestones = existing_rows(done, "milestones")
-    milestones[0]["status"] = "in_progress"
+    milestones = [*existing_rows(done, "milestones"), milestone("One more step")]
     response = publish(
         editor_client, edit_url(done), commitment_edit_data(done, milestones=milestones)
     )
     assert_refused(response, rules.COMMITMENT_CAP)
-    assert reload(done).milestones.get().status == "complete"
+    assert reload(done).milestones.count() == 1
     assert revision_count(done) == 1
+
+
+def test_a_recorded_status_does_not_change_in_the_page_editor(editor_client, plan):
+    done = make_commitment(plan, "Done", statuses=("complete",))
+    response = editor_client.get(edit_url(done))
+    status_field = response.context["form"].formsets["milestones"].forms[0].fields["status"]
+    assert status_field.disabled
+    milestones = existing_rows(done, "milestones")
+    milestones[0]["status"] = "in_progress"
+    data = commitment_edit_data(done, milestones=milestones)
+    assert_saved(publish(editor_client, edit_url(done), data))
+    assert reload(done).milestones.get().status == "complete"
 
 
 @pytest.mark.parametrize(
@@ -1089,7 +1100,7 @@ def test_bad_commitment_input_is_refused(editor_client, plan, organisation, acti
 @BOTH_ACTIONS
 @pytest.mark.parametrize(
     "field, value",
-    [("milestones-0-end_month", "2026-13"), ("budget", "-5"), ("milestones-0-status", "done")],
+    [("milestones-0-end_month", "2026-13"), ("budget", "-5"), ("milestones-0-weight", "-1")],
 )
 def test_bad_input_on_edit_changes_nothing(editor_client, plan, action, field, value):
     commitment = make_commitment(plan, "Open budget data")

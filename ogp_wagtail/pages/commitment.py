@@ -6,6 +6,7 @@ from django import forms
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Count, F, Q
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -17,13 +18,15 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from .. import rules
 from ..choices import MilestoneStatus, ResourcesSecured, StakeholderRole
 from ..conf import ogp_settings
+from ..feeds import FEED_LENGTH, progress_updates_feed
 from ..fields import MonthField
 from .base import OGPPage, OGPPageForm, RuleError
 
@@ -66,6 +69,7 @@ def default_currency():
 class CommitmentPageForm(OGPPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._show_recorded_statuses()
         plan = self.plan
         if "objective" in self.fields:
             self.fields["objective"].queryset = (
@@ -79,9 +83,31 @@ class CommitmentPageForm(OGPPageForm):
         parent = self.parent_page.specific if self.parent_page else None
         return parent if hasattr(parent, "objectives") else None
 
+    def _show_recorded_statuses(self):
+        """A milestone with a status history changes status through progress updates only.
 
-class CommitmentPage(OGPPage):
-    """One commitment: a specific, verifiable, time-bound action of the plan."""
+        The editor sees its recorded status, not the one of an older revision.
+        """
+        from ..updates.history import latest_statuses
+
+        forms = self.formsets["milestones"].forms
+        recorded = latest_statuses(form.instance.translation_key for form in forms)
+        for form in forms:
+            status = recorded.get(form.instance.translation_key)
+            if status is not None:
+                form.initial["status"] = status
+                form.fields["status"].disabled = True
+                form.fields["status"].help_text = _(
+                    "Recorded in the milestone's history: change it in a progress update."
+                )
+
+
+class CommitmentPage(RoutablePageMixin, OGPPage):
+    """One commitment: a specific, verifiable, time-bound action of the plan.
+
+    Routes: ``updates/<uuid>/`` shows one progress update (its permanent
+    address), ``updates/feed/`` the Atom feed of the commitment's updates.
+    """
 
     # 2. Dates
     start_date = models.DateField(_("start date"))
@@ -272,13 +298,49 @@ class CommitmentPage(OGPPage):
     def is_completed(self):
         return milestones_are_all_ended(milestone.status for milestone in self.milestones.all())
 
+    def published_updates(self):
+        """Live updates, newest first, with what the page shows of each loaded."""
+        from ..updates.models import ProgressUpdate
+
+        return ProgressUpdate.objects.for_commitment(self).prefetch_related(
+            "status_records", "evidence__document"
+        )
+
+    def update_url(self, update):
+        return self.url + self.reverse_subpage("progress_update", args=(update.uuid,))
+
+    @path("updates/<uuid:update_uuid>/", name="progress_update")
+    def progress_update_view(self, request, update_uuid):
+        update = get_object_or_404(self.published_updates(), uuid=update_uuid)
+        return self.render(
+            request,
+            template="ogp_wagtail/progress_update.html",
+            context_overrides={"update": update, "commitment": self},
+        )
+
+    @path("updates/feed/", name="updates_feed")
+    def updates_feed_view(self, request):
+        return progress_updates_feed(request, self, self.published_updates()[:FEED_LENGTH])
+
     def get_context(self, request, *args, **kwargs):
+        from ..updates.history import history_by_milestone
         from .evidence import EvidenceFolderPage
 
         context = super().get_context(request, *args, **kwargs)
         milestones = list(self.milestones.select_related("responsible_organisation"))
+        history = history_by_milestone(self)
+        updates = list(self.published_updates())
+        for update in updates:
+            update.page_url = self.update_url(update)
+        url_of_update = {update.pk: update.page_url for update in updates}
+        for milestone in milestones:
+            milestone.status_history = history.get(milestone.translation_key, [])
+            for record in milestone.status_history:
+                record.update_url = url_of_update.get(record.update_id)
         stakeholders = list(self.stakeholders.select_related("organisation"))
         context.update(
+            progress_updates=updates,
+            feed_url=self.url + self.reverse_subpage("updates_feed"),
             plan=self.get_parent().specific,
             milestones=milestones,
             milestones_complete=sum(
@@ -328,8 +390,13 @@ class CommitmentStakeholder(Orderable):
         verbose_name_plural = _("organisations in the commitment")
 
 
-class Milestone(Orderable):
-    """A verifiable step of a commitment (Annex 2, field 17)."""
+class Milestone(TranslatableMixin, Orderable):
+    """A verifiable step of a commitment (Annex 2, field 17).
+
+    Translatable so that each language version of a commitment holds its own
+    description while ``translation_key`` names the same milestone in all of
+    them: status history and progress updates refer to it by that key.
+    """
 
     page = ParentalKey(CommitmentPage, related_name="milestones", on_delete=models.CASCADE)
     description = models.TextField(_("description"))
@@ -350,14 +417,30 @@ class Milestone(Orderable):
         choices=MilestoneStatus.choices,
         default=MilestoneStatus.NOT_STARTED,
     )
+    weight = models.PositiveSmallIntegerField(
+        _("weight"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Optional. How much this milestone counts in the commitment's percentage; "
+            "milestones without a weight count 1."
+        ),
+    )
 
     panels = [
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("start_month"), FieldPanel("end_month"), FieldPanel("status")]),
-        FieldRowPanel([FieldPanel("responsible_organisation"), FieldPanel("contact")]),
+        FieldRowPanel(
+            [
+                FieldPanel("responsible_organisation"),
+                FieldPanel("contact"),
+                FieldPanel("weight"),
+            ]
+        ),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
 

@@ -13,12 +13,14 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from .. import rules
+from ..feeds import FEED_LENGTH, progress_updates_feed
 from .base import OGPPage, RuleError
 from .commitment import CommitmentPage, open_commitments, with_milestone_counts
 
@@ -27,8 +29,11 @@ def _rich(label, help_text=""):
     return RichTextField(label, blank=True, help_text=help_text)
 
 
-class StrategicVisionPage(OGPPage):
-    """One OGP Local action plan: the Strategic Vision and the commitments below it."""
+class StrategicVisionPage(RoutablePageMixin, OGPPage):
+    """One OGP Local action plan: the Strategic Vision and the commitments below it.
+
+    Route ``updates/feed/``: the Atom feed of the progress updates of all its commitments.
+    """
 
     # 1. Duration
     start_date = models.DateField(_("plan start"))
@@ -251,12 +256,20 @@ class StrategicVisionPage(OGPPage):
             .select_related("objective", "jurisdiction")
         ).order_by("path")
 
+    @path("updates/feed/", name="updates_feed")
+    def updates_feed_view(self, request):
+        from ..updates.models import ProgressUpdate
+
+        updates = ProgressUpdate.objects.for_plan(self)[:FEED_LENGTH]
+        return progress_updates_feed(request, self, updates)
+
     def get_context(self, request, *args, **kwargs):
         from .consultation import ConsultationPage
         from .evidence import EvidenceFolderPage
 
         context = super().get_context(request, *args, **kwargs)
         context.update(
+            feed_url=self.url + self.reverse_subpage("updates_feed"),
             parent=self.get_parent().specific,
             commitments=self.live_commitments(),
             objectives=self.objectives.all(),

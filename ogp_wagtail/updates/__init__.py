@@ -1,0 +1,1 @@
+"""Quarterly progress updates on commitments, and the milestone status history they write."""

@@ -1,0 +1,102 @@
+"""Writing the milestone status history: the one place statuses change once recorded.
+
+Two events write it: publishing a commitment (a milestone's first status, set
+in the page editor) and publishing a progress update (its status changes).
+Records are only appended; ``Milestone.status`` on every language version of
+a milestone follows the latest record.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..pages.commitment import Milestone
+from .models import MilestoneStatusRecord
+
+
+def latest_statuses(milestone_keys):
+    """The current status of each milestone key that has a history, in one query."""
+    latest = {}
+    records = MilestoneStatusRecord.objects.filter(milestone_key__in=list(milestone_keys))
+    for key, status in records.order_by("recorded_at", "pk").values_list(
+        "milestone_key", "status"
+    ):
+        latest[key] = status
+    return latest
+
+
+def _mirror(milestone_key, status):
+    """Every language version of the milestone shows the recorded status."""
+    Milestone.objects.filter(translation_key=milestone_key).exclude(status=status).update(
+        status=status
+    )
+
+
+@transaction.atomic
+def record_published_commitment(commitment, user=None):
+    """After a commitment is published: start the history of new milestones.
+
+    A milestone that already has a history keeps it: if the published
+    revision carried an older status (a restored revision, a bulk publish of a
+    stale draft), the recorded status is put back.
+    """
+    milestones = list(Milestone.objects.filter(page=commitment))
+    latest = latest_statuses(m.translation_key for m in milestones)
+    today = timezone.localdate()
+    for milestone in milestones:
+        recorded = latest.get(milestone.translation_key)
+        if recorded is None:
+            MilestoneStatusRecord.objects.create(
+                milestone_key=milestone.translation_key,
+                commitment_key=commitment.translation_key,
+                milestone_description=milestone.description,
+                status=milestone.status,
+                effective_date=today,
+                user=user,
+            )
+            _mirror(milestone.translation_key, milestone.status)
+        elif recorded != milestone.status:
+            _mirror(milestone.translation_key, recorded)
+
+
+@transaction.atomic
+def apply_published_update(update, user=None):
+    """Append the status changes of a just-published update to the history.
+
+    Publishing the same update again adds nothing, unless its changes differ
+    from what it recorded before; then the new choice is added after the old.
+    """
+    changes = [c for c in update.status_changes.select_related("milestone") if c.milestone]
+    keys = [change.milestone.translation_key for change in changes]
+    latest = latest_statuses(keys)
+    recorded_by_update = {}
+    for record in update.status_records.order_by("recorded_at", "pk"):
+        recorded_by_update[record.milestone_key] = record.status
+    for change in changes:
+        milestone = change.milestone
+        key = milestone.translation_key
+        current = latest.get(key, milestone.status)
+        if recorded_by_update.get(key) == change.status or current == change.status:
+            continue
+        MilestoneStatusRecord.objects.create(
+            milestone_key=key,
+            commitment_key=update.commitment.translation_key,
+            milestone_description=milestone.description,
+            previous_status=current,
+            status=change.status,
+            effective_date=update.date,
+            update=update,
+            user=user,
+        )
+        latest[key] = change.status
+        _mirror(key, change.status)
+
+
+def history_by_milestone(commitment):
+    """``{milestone translation_key: [records, oldest first]}`` for a commitment, in one query."""
+    history = {}
+    records = MilestoneStatusRecord.objects.filter(
+        commitment_key=commitment.translation_key
+    ).select_related("update")
+    for record in records:
+        history.setdefault(record.milestone_key, []).append(record)
+    return history

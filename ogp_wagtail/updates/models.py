@@ -1,0 +1,219 @@
+"""Progress updates (handbook 3.5.4, Annex 4) and the append-only milestone status history.
+
+A progress update is its own object, not a part of its commitment page: it
+keeps its identity (``uuid``) and its URL whatever later happens to the page,
+its revisions or its translations, so that comments can attach to it. It
+points at the commitment in the language it was written in and is shown on
+every language version of that commitment (they share a ``translation_key``).
+
+Milestone statuses are one truth for all language versions: the history
+(:class:`MilestoneStatusRecord`) is keyed by the milestone's
+``translation_key`` and never rewritten; ``Milestone.status`` on every
+language version's row mirrors the latest record.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
+from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+from wagtail.search import index
+
+from ..choices import MilestoneStatus
+from .forms import ProgressUpdateForm
+
+
+def quarter_of(day):
+    """``(year, quarter)`` of a date: 1 January to 31 March is quarter 1."""
+    return day.year, (day.month - 1) // 3 + 1
+
+
+class ProgressUpdateQuerySet(models.QuerySet):
+    def for_commitment(self, commitment):
+        """Live updates of a commitment, in whichever language version they were written."""
+        return self.filter(
+            live=True, commitment__translation_key=commitment.translation_key
+        ).order_by("-date", "-pk")
+
+    def for_plan(self, plan):
+        """Live updates of the plan's published commitments."""
+        from ..pages.commitment import CommitmentPage
+
+        commitments = CommitmentPage.objects.child_of(plan).live().public()
+        return (
+            self.filter(live=True, commitment__in=commitments)
+            .select_related("commitment")
+            .order_by("-date", "-pk")
+        )
+
+
+class ProgressUpdate(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    """A public update on a commitment: what was done, status changes, delays, next steps."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    commitment = models.ForeignKey(
+        "ogp_wagtail.CommitmentPage",
+        verbose_name=_("commitment"),
+        on_delete=models.PROTECT,
+        related_name="progress_updates",
+    )
+    date = models.DateField(
+        _("date"),
+        default=timezone.localdate,
+        help_text=_("The quarter the update reports on follows from this date."),
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=255,
+        blank=True,
+        help_text=_("Optional; by default the quarter, for example \u201cQ3 2026\u201d."),
+    )
+    progress = RichTextField(_("what was done"))
+    delay_reasons = RichTextField(_("reasons for delays"), blank=True)
+    next_steps = RichTextField(_("next steps"), blank=True)
+    evidence = ParentalManyToManyField(
+        "ogp_wagtail.EvidenceItem",
+        blank=True,
+        related_name="progress_updates",
+        verbose_name=_("evidence"),
+        help_text=_("Items of the commitment's evidence folders that show this progress."),
+    )
+
+    objects = ProgressUpdateQuerySet.as_manager()
+
+    panels = [
+        PageChooserPanel("commitment", "ogp_wagtail.CommitmentPage"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("title")]),
+        FieldPanel("progress"),
+        InlinePanel(
+            "status_changes",
+            heading=_("Milestone status changes"),
+            label=_("Status change"),
+            help_text=_(
+                "Each change is added to the milestone's public history when the update "
+                "is published; earlier statuses stay visible."
+            ),
+        ),
+        FieldPanel("delay_reasons"),
+        FieldPanel("next_steps"),
+        FieldPanel("evidence"),
+    ]
+    base_form_class = ProgressUpdateForm
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("progress"),
+        index.SearchField("delay_reasons"),
+        index.SearchField("next_steps"),
+        index.FilterField("date"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return self.display_title
+
+    @property
+    def quarter(self):
+        return quarter_of(self.date)
+
+    @property
+    def quarter_label(self):
+        year, quarter = self.quarter
+        return gettext("Q%(quarter)d %(year)d") % {"quarter": quarter, "year": year}
+
+    @property
+    def display_title(self):
+        return self.title or self.quarter_label
+
+    def get_url(self, request=None):
+        """The update's own page: under the commitment, in the current language if translated."""
+        commitment = self.commitment.localized
+        base = commitment.get_url(request=request)
+        if base is None:
+            return None
+        return base + commitment.reverse_subpage("progress_update", args=(self.uuid,))
+
+    @property
+    def url(self):
+        return self.get_url()
+
+    def clean(self):
+        super().clean()
+        if self.date and self.date > timezone.localdate():
+            raise ValidationError(
+                {"date": _("An update reports on what has happened: not a future date.")}
+            )
+
+
+class UpdateStatusChange(Orderable):
+    """A milestone status change an update announces; applied when the update is published."""
+
+    update = ParentalKey(ProgressUpdate, related_name="status_changes", on_delete=models.CASCADE)
+    milestone = models.ForeignKey(
+        "ogp_wagtail.Milestone",
+        verbose_name=_("milestone"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(_("new status"), max_length=16, choices=MilestoneStatus.choices)
+
+    panels = [FieldRowPanel([FieldPanel("milestone"), FieldPanel("status")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+
+
+class MilestoneStatusRecord(models.Model):
+    """One entry of a milestone's status history. Rows are only ever added."""
+
+    milestone_key = models.UUIDField(db_index=True)
+    commitment_key = models.UUIDField(db_index=True)
+    milestone_description = models.TextField(
+        help_text="The description when the status changed, kept if the milestone goes."
+    )
+    status = models.CharField(_("status"), max_length=16, choices=MilestoneStatus.choices)
+    previous_status = models.CharField(
+        _("previous status"), max_length=16, choices=MilestoneStatus.choices, blank=True
+    )
+    effective_date = models.DateField(_("date"))
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+    update = models.ForeignKey(
+        ProgressUpdate,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="status_records",
+        verbose_name=_("progress update"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("milestone status record")
+        verbose_name_plural = _("milestone status history")
+        # Recording order is the truth; effective_date is what the change reports on
+        # (an update may be written after the quarter it covers).
+        ordering = ["recorded_at", "pk"]
+
+    def __str__(self):
+        return f"{self.milestone_description[:60]}: {self.get_status_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("The milestone status history is append-only.")
+        super().save(*args, **kwargs)
