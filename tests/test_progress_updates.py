@@ -72,7 +72,7 @@ def test_an_update_changes_a_status_and_keeps_the_earlier_one_visible(
     ]
 
     html = client.get(commitment.url).content.decode()
-    row = html[html.index("Milestone 1 of Open budget data") :]
+    row = html[html.index('<th scope="row">Milestone 1 of Open budget data') :]
     row = row[: row.index("</tr>")]
     assert "In progress" in row and "Complete" in row  # both statuses, in its history
     assert update.get_url() in row  # and which update changed it

@@ -7,6 +7,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Count, F, Q
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -26,9 +27,11 @@ from wagtail.search import index
 from .. import rules
 from ..choices import MilestoneStatus, ResourcesSecured, StakeholderRole
 from ..conf import ogp_settings
+from ..embeds import progress_embed
 from ..feeds import FEED_LENGTH, progress_updates_feed
 from ..fields import MonthField
 from .base import OGPPage, OGPPageForm, RuleError
+from .panels import EmbedCodePanel
 
 
 def with_milestone_counts(commitments):
@@ -236,7 +239,10 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
             ObjectList(milestone_panels, heading=_("Milestones")),
             ObjectList(people_panels, heading=_("Organisations and resources")),
             ObjectList(classification_panels, heading=_("Classification")),
-            ObjectList(OGPPage.promote_panels, heading=_("Promote")),
+            ObjectList(
+                [*OGPPage.promote_panels, EmbedCodePanel(heading=_("Embed the progress widget"))],
+                heading=_("Promote"),
+            ),
             ObjectList(OGPPage.settings_panels, heading=_("Settings")),
         ]
     )
@@ -322,9 +328,14 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
     def updates_feed_view(self, request):
         return progress_updates_feed(request, self, self.published_updates()[:FEED_LENGTH])
 
+    @path("embed/progress/", name="progress_embed")
+    def progress_embed_view(self, request):
+        return progress_embed(request, self)
+
     def get_context(self, request, *args, **kwargs):
         from ..updates.history import history_by_milestone
         from .evidence import EvidenceFolderPage
+        from .progress_loading import commitment_status
 
         context = super().get_context(request, *args, **kwargs)
         milestones = list(self.milestones.select_related("responsible_organisation"))
@@ -339,6 +350,7 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
                 record.update_url = url_of_update.get(record.update_id)
         stakeholders = list(self.stakeholders.select_related("organisation"))
         context.update(
+            progress_status=commitment_status(self, timezone.localdate(), milestones),
             progress_updates=updates,
             feed_url=self.url + self.reverse_subpage("updates_feed"),
             plan=self.get_parent().specific,

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -20,9 +21,11 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from .. import rules
+from ..embeds import progress_embed
 from ..feeds import FEED_LENGTH, progress_updates_feed
 from .base import OGPPage, RuleError
 from .commitment import CommitmentPage, open_commitments, with_milestone_counts
+from .panels import EmbedCodePanel
 
 
 def _rich(label, help_text=""):
@@ -196,7 +199,10 @@ class StrategicVisionPage(RoutablePageMixin, OGPPage):
             ObjectList(vision_panels, heading=_("4. Vision")),
             ObjectList(engagement_panels, heading=_("5. Engagement")),
             ObjectList(monitoring_panels, heading=_("6. Monitoring")),
-            ObjectList(OGPPage.promote_panels, heading=_("Promote")),
+            ObjectList(
+                [*OGPPage.promote_panels, EmbedCodePanel(heading=_("Embed the progress widget"))],
+                heading=_("Promote"),
+            ),
             ObjectList(OGPPage.settings_panels, heading=_("Settings")),
         ]
     )
@@ -263,15 +269,22 @@ class StrategicVisionPage(RoutablePageMixin, OGPPage):
         updates = ProgressUpdate.objects.for_plan(self)[:FEED_LENGTH]
         return progress_updates_feed(request, self, updates)
 
+    @path("embed/progress/", name="progress_embed")
+    def progress_embed_view(self, request):
+        return progress_embed(request, self)
+
     def get_context(self, request, *args, **kwargs):
         from .consultation import ConsultationPage
         from .evidence import EvidenceFolderPage
+        from .progress_loading import plan_status
 
         context = super().get_context(request, *args, **kwargs)
+        commitments = list(self.live_commitments())
         context.update(
             feed_url=self.url + self.reverse_subpage("updates_feed"),
             parent=self.get_parent().specific,
-            commitments=self.live_commitments(),
+            commitments=commitments,
+            progress_status=plan_status(self, timezone.localdate(), commitments),
             objectives=self.objectives.all(),
             endorsements=self.endorsements.select_related("organisation"),
             plan_jurisdictions=self.jurisdictions.all(),

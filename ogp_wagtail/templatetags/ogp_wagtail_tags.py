@@ -46,3 +46,52 @@ def ogp_group_by_objective(commitments):
 def ogp_nonempty(groups):
     """Keep the ``(label, items)`` pairs that have items (e.g. ``stakeholder_groups``)."""
     return [(label, items) for label, items in groups if items]
+
+
+@register.filter
+def ogp_explain_percent(progress):
+    """The sentence that shows how a :class:`~ogp_wagtail.progress.Progress` percent is made."""
+    from ..progress import explain_percent
+
+    return explain_percent(progress)
+
+
+WIDGET_DISPLAYS = ("bar", "timeline", "both")
+
+
+def progress_widget_context(status, display="both", heading_level=2, link_target=""):
+    """The context of ``ogp_wagtail/includes/progress_widget.html`` for a loaded status."""
+    from ..progress import PERCENT_EXPLANATION, PLAN_PERCENT_EXPLANATION
+
+    page = getattr(status, "plan", None) or status.commitment
+    return {
+        "status": status,
+        "display": display if display in WIDGET_DISPLAYS else "both",
+        "heading_level": heading_level,
+        "widget_id": f"ogp-progress-{page.pk}",
+        "link_target": link_target,
+        "percent_explanation": PERCENT_EXPLANATION,
+        "plan_percent_explanation": PLAN_PERCENT_EXPLANATION,
+    }
+
+
+@register.inclusion_tag("ogp_wagtail/includes/progress_widget.html")
+def ogp_progress(page, display="both", heading_level=2):
+    """The progress widget of a commitment or an action plan, for any template.
+
+    ``{% ogp_progress page display="bar" heading_level=3 %}``; ``display`` is
+    "bar", "timeline" or "both". Loads its data with a constant number of queries.
+    """
+    from django.utils import timezone
+
+    from ..pages.progress_loading import load_status
+
+    return progress_widget_context(
+        load_status(page.specific, timezone.localdate()), display, heading_level
+    )
+
+
+@register.inclusion_tag("ogp_wagtail/includes/progress_widget.html")
+def ogp_progress_widget(status, display="both", heading_level=2, link_target=""):
+    """The progress widget for a status the view has already loaded (pages, blocks, embeds)."""
+    return progress_widget_context(status, display, heading_level, link_target)

@@ -1,0 +1,156 @@
+"""The progress widget: on the pages, as a template tag, as an embeddable address."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from ogp_wagtail.models import CommitmentPage, Jurisdiction, Milestone, StrategicVisionPage
+from ogp_wagtail.rules import add_months, first_of_month
+
+TODAY = timezone.localdate()
+
+
+def month(offset):
+    """The first day of the month ``offset`` months from now."""
+    return add_months(first_of_month(TODAY), offset)
+
+
+def commitment_around_today(plan, title="Open budget data", milestones=()):
+    """A live commitment from a year ago to a year ahead, with ``(status, start, end, weight)``."""
+    page = plan.add_child(
+        instance=CommitmentPage(
+            title=title,
+            start_date=month(-12),
+            end_date=add_months(month(12), 1) - datetime.timedelta(days=1),
+        )
+    )
+    for position, (status, start, end, weight) in enumerate(milestones):
+        Milestone.objects.create(
+            page=page,
+            sort_order=position,
+            description=f"{title} step {position + 1}",
+            start_month=month(start),
+            end_month=month(end),
+            status=status,
+            weight=weight,
+        )
+    page.save_revision().publish()
+    return CommitmentPage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def wide_plan(plan):
+    """The plan fixture stretched to hold commitments around today."""
+    plan.start_date, plan.end_date, plan.mandate_end = month(-24), month(36), month(48)
+    plan.save_revision().publish()
+    return StrategicVisionPage.objects.get(pk=plan.pk)
+
+
+@pytest.fixture
+def commitment(wide_plan):
+    # Weights 2, 1, 1, 1 (None counts 1): complete weighs 2 + 1 = 3 of 5 -> 60 %.
+    return commitment_around_today(
+        wide_plan,
+        milestones=[
+            ("complete", -12, -9, 2),
+            ("complete", -8, -6, None),
+            ("in_progress", -4, -1, None),  # ended last month, not complete: overdue
+            ("incomplete", -3, 6, None),
+        ],
+    )
+
+
+def progressbars(html):
+    return re.findall(r'role="progressbar"[^>]*aria-valuenow="(\d+)"', html)
+
+
+def test_commitment_page_shows_the_widget(client, commitment):
+    html = client.get(commitment.url).content.decode()
+    assert progressbars(html) == ["60"]
+    assert 'aria-valuetext="60 % complete, Delayed"' in html
+    assert "The complete milestones weigh 3 out of 5: 60 % (rounded down)." in html
+    assert "The percentage is the total weight of the complete milestones" in html
+    assert "1 milestone overdue" in html
+    assert html.count("ogp-timeline__today") == 4  # today marked on each milestone's track
+    assert "Overdue" in html[html.index("step 3") :]
+
+
+def test_plan_dashboard_has_one_bar_per_commitment(client, wide_plan, commitment):
+    commitment_around_today(wide_plan, "Second", milestones=[("complete", -6, -5, None)])
+    commitment_around_today(wide_plan, "No milestone yet")
+    html = client.get(wide_plan.url).content.decode()
+    # The plan: 3 + 1 of 5 + 1 = 66 %; then each commitment with milestones.
+    assert progressbars(html) == ["66", "60", "100"]
+    assert "No milestone yet" in html[html.index("ogp-dashboard") :]
+
+
+def test_embed_renders_the_widget_alone_and_may_be_framed(client, settings, commitment):
+    settings.OGP_WAGTAIL_BASE_TEMPLATE = "custom_base.html"
+    page_response = client.get(commitment.url)
+    assert page_response["X-Frame-Options"] == "DENY"
+    response = client.get(f"{commitment.url}embed/progress/")
+    assert response.status_code == 200
+    assert "X-Frame-Options" not in response
+    assert response["Content-Security-Policy"] == "frame-ancestors *"
+    html = response.content.decode()
+    assert (
+        "CUSTOM-SITE-HEADER" not in html and "CUSTOM-SITE-HEADER" in page_response.content.decode()
+    )
+    assert progressbars(html) == ["60"] and "ogp-timeline__rows" in html
+    assert 'target="_blank"' in html
+
+
+def test_embed_display_choices(client, commitment, wide_plan):
+    bar = client.get(f"{commitment.url}embed/progress/?display=bar").content.decode()
+    assert progressbars(bar) == ["60"] and "ogp-timeline__rows" not in bar
+    response = client.get(f"{commitment.url}embed/progress/?display=<script>")
+    assert response.status_code == 400
+    assert b"<script>" not in response.content
+    assert client.get(f"{wide_plan.url}embed/progress/").status_code == 200
+
+
+def test_template_tag_for_integrators(commitment, wide_plan):
+    template = Template("{% load ogp_wagtail_tags %}{% ogp_progress page display='bar' %}")
+    assert progressbars(template.render(Context({"page": commitment}))) == ["60"]
+    plan_html = template.render(Context({"page": wide_plan}))
+    assert progressbars(plan_html) == ["60", "60"]
+
+
+def test_editors_get_the_embed_code(editor_client, commitment):
+    html = editor_client.get(reverse("wagtailadmin_pages:edit", args=(commitment.pk,))).content
+    assert f"http://testserver{commitment.url}embed/progress/".encode() in html
+    assert b"&lt;iframe" in html
+
+
+def test_widget_queries_do_not_grow_from_1_to_12_commitments_of_20_milestones(
+    client, hub, wide_plan, locale_en
+):
+    def queries(page):
+        client.get(page.url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(page.url).status_code == 200
+        return len(captured)
+
+    steps = [("complete", -10 + n % 10, -9 + n % 10, None) for n in range(20)]
+    small = commitment_around_today(wide_plan, "Only one", milestones=steps[:1])
+    big_plan = hub.add_child(
+        instance=StrategicVisionPage(
+            title="Big plan", slug="big", start_date=month(-24), end_date=month(36)
+        )
+    )
+    big_plan.jurisdictions.set(
+        [
+            Jurisdiction.objects.create(name=f"Town {n}", country="France", locale=locale_en)
+            for n in range(3)
+        ]
+    )
+    big_plan.save_revision().publish()
+    commitments = [commitment_around_today(big_plan, f"Big {n}", steps) for n in range(12)]
+    assert queries(big_plan) == queries(wide_plan)
+    assert queries(commitments[0]) == queries(small)
