@@ -92,6 +92,8 @@ def test_check_passes_and_migrations_match_models(example_site):
 def test_first_load_creates_the_example(example_site):
     output = example_site["first_output"]
     assert "created home page" in output
+    assert "created resources page: Open government resources" in output
+    assert "created home page blocks" in output
     assert f"created superuser: admin with the password {ADMIN_PASSWORD!r}" in output
     with sqlite3.connect(example_site["database"]) as connection:
         statuses = {
@@ -162,7 +164,36 @@ def test_crawl_from_home_reaches_every_ogp_page_without_errors(example_site):
     broken = {url: (status, referrers[url]) for url, status in statuses.items() if status >= 400}
     assert not broken, broken
     assert any(url.startswith("/documents/") for url in statuses)
+    # The home page links to the resources page, built from the package's blocks.
+    assert statuses.get("/resources/") == 200 and referrers["/resources/"] == "/"
+    assert statuses.get("/static/ogp_wagtail/css/ogp-wagtail-blocks.css") == 200
     assert result["not_found_status"] == 404
     admin = result["admin_edit_statuses"]
-    assert len(admin) == 16  # the home page and the 15 pages under it
+    assert len(admin) == 17  # the home page, the resources page and the 15 OGP pages
     assert set(admin.values()) == {200}, admin
+
+
+HOME_PAGE_SCRIPT = """
+import json
+from django.test import Client
+from django.test.utils import setup_test_environment
+setup_test_environment()
+print(json.dumps(Client().get("/").content.decode()))
+"""
+
+
+def test_home_page_shows_the_ogp_blocks(example_site):
+    output = run(example_site["env"], "shell", "-c", HOME_PAGE_SCRIPT)
+    html = json.loads(output.strip().splitlines()[-1])
+    for css_class in [
+        "ogp-callout--open",  # the review consultation is open whenever the example is loaded
+        "ogp-commitment-list",
+        "ogp-key-dates",
+        "ogp-timeline__entry--past",
+        "ogp-timeline__entry--upcoming",
+        "ogp-evidence-list",
+        "ogp-contact-block",
+    ]:
+        assert css_class in html, css_class
+    assert html.count('class="ogp-card ogp-commitment-summary"') == 5
+    assert "Yasmina Benali" in html

@@ -1,7 +1,16 @@
-"""The home page's own blocks: the few a municipal front page needs."""
+"""The site's own blocks, the few a municipal page needs, and the ogp-wagtail blocks."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+
+from ogp_wagtail.blocks import (
+    CommitmentListBlock,
+    ConsultationCalloutBlock,
+    ContactBlock,
+    EvidenceListBlock,
+    KeyDatesBlock,
+    ResourceListBlock,
+)
 
 
 class HeadingBlock(blocks.CharBlock):
@@ -46,6 +55,18 @@ class LinksBlock(blocks.StructBlock):
 
 
 class HomeBodyBlock(blocks.StreamBlock):
+    """The body of the site's pages: its own blocks, then those of ogp-wagtail.
+
+    Listed one by one to keep the site's blocks first in the editor's menu;
+    ``ogp_wagtail.blocks.OpenGovernmentStreamBlock`` holds the same six.
+    """
+
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     links = LinksBlock()
+    resources = ResourceListBlock()
+    key_dates = KeyDatesBlock()
+    consultation = ConsultationCalloutBlock()
+    contact = ContactBlock()
+    evidence = EvidenceListBlock()
+    commitments = CommitmentListBlock()

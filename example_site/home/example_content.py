@@ -1646,3 +1646,233 @@ REVIEW_CONSULTATION = {
     "input_outcomes": [],
     "resulting_commitments": None,
 }
+
+# -- the ogp-wagtail blocks of the home page and the resources page ---------------------
+
+# The co-creation calendar (handbook, Annex 4): key stages and deadlines. "page" names a
+# page the loader has made; the entry "dates_of" takes its dates from that consultation,
+# which the loader dated relative to the day it first ran.
+KEY_DATES = {
+    "heading": "Our co-creation calendar",
+    "dates": [
+        {
+            "date": D(2025, 9, 15),
+            "end_date": D(2025, 11, 30),
+            "title": "Co-creation of the action plan",
+            "description": (
+                "Written proposals on the participation platform, in the boxes of the "
+                "neighbourhood centres and at the Saturday market stand."
+            ),
+            "stage": "plan_cocreation",
+            "page": "cocreation_consultation",
+        },
+        {
+            "date": D(2025, 10, 7),
+            "title": "First Open Government Forum meeting",
+            "description": "The draft Strategic Vision and workshops on five themes.",
+            "stage": "plan_cocreation",
+        },
+        {
+            "date": D(2025, 11, 18),
+            "title": "Second Forum meeting: drafting the five commitments",
+            "stage": "commitment_drafting",
+        },
+        {
+            "date": D(2025, 12, 10),
+            "title": "Feedback report: how your proposals shaped the plan",
+            "description": "Which ideas were included, changed or not included, and why.",
+            "page": "plan_evidence",
+        },
+        {
+            "date": D(2025, 12, 15),
+            "end_date": D(2025, 12, 16),
+            "title": "Civil society endorses the action plan",
+        },
+        {
+            "date": D(2026, 1, 1),
+            "title": "The action plan starts",
+            "page": "plan",
+        },
+        {
+            "date": D(2026, 2, 28),
+            "title": "Deadline: initial assessment by the independent monitor",
+            "description": "Within two months of the plan's submission (handbook, 3.5).",
+        },
+        {
+            "dates_of": "review_consultation",
+            "title": "First-year review: tell us what works",
+            "description": "Comment on each commitment's progress and come to the Forum.",
+            "stage": "implementation_review",
+            "page": "review_consultation",
+        },
+        {
+            "date": D(2028, 6, 30),
+            "title": "The action plan ends",
+        },
+        {
+            "date": D(2028, 8, 31),
+            "title": "Deadline: final learning exercise",
+            "description": "Within two months of the plan's end, led by the independent monitor.",
+            "stage": "final_learning",
+        },
+    ],
+}
+
+# A themed resources page, as francophone open-government sites build them: a hero
+# text, why it matters, practical cases and lists of guides. "document" names a key of
+# DOCUMENTS.
+RESOURCES_PAGE = {
+    "slug": "resources",
+    "title": "Open government resources",
+    "show_in_menus": True,
+    "search_description": (
+        "Guides, recommendations and toolkits to make the case for open government and put "
+        "it into practice in a municipality."
+    ),
+}
+
+RESOURCES_BODY = [
+    {
+        "type": "paragraph",
+        "value": (
+            "<p>Open government, and joining the Open Government Partnership, rest on a shared "
+            "understanding and a common will of civil society and the administration: OGP is "
+            "built on close collaboration between them and on a governance that involves "
+            "both.</p>"
+        ),
+    },
+    {"type": "heading", "value": "Why make the case for open government?"},
+    {
+        "type": "paragraph",
+        "value": (
+            "<p>Whether you belong to a civil society organisation or work for the town, you "
+            "will meet reluctance. Recall what an open government approach brings:</p>"
+            "<ul><li>it supports the reforms under way to modernise public action;</li>"
+            "<li>it puts residents at the heart of local decisions, and policies closer to "
+            "their needs;</li>"
+            "<li>it strengthens trust in public institutions, through better public services "
+            "and accountable officials and elected representatives;</li>"
+            "<li>it has concrete effects: an open budget lets residents understand spending, "
+            "and supports consent to taxation;</li>"
+            "<li>it opens the door to a community of members who share their experience.</li>"
+            "</ul><p>Look for allies in civil society and in the administration: others have "
+            "done it before you.</p>"
+        ),
+    },
+    {
+        "type": "resources",
+        "value": {
+            "heading": "Resources from the OECD",
+            "heading_level": "2",
+            "intro": "",
+            "resources": [
+                {
+                    "title": "Recommendation of the Council on Open Government",
+                    "link": (
+                        "http://www.oecd.org/gov/"
+                        "Recommendation-Gouvernement-Ouvert-Approuv%C3%A9e-141217.pdf"
+                    ),
+                    "document": None,
+                    "publisher": "OECD",
+                    "year": 2017,
+                    "languages": "fr",
+                    "summary": (
+                        "<p>A complete overview of the main principles for governing open "
+                        "government strategies and initiatives, to implement them better and "
+                        "strengthen their impact on residents' lives. Putting it into practice "
+                        "strengthens public governance, democratic practice, inclusive growth "
+                        "and citizens' trust in public authorities.</p>"
+                    ),
+                },
+                {
+                    "title": "Two-page summary of the Recommendation on Open Government",
+                    "link": (
+                        "https://www.oecd.org/gov/"
+                        "oecd-recommendation-of-the-council-on-open-government-fr.pdf"
+                    ),
+                    "document": None,
+                    "publisher": "OECD",
+                    "year": None,
+                    "languages": "fr",
+                    "summary": "<p>The Recommendation in short, for a first reading.</p>",
+                },
+                {
+                    "title": "Navigator of innovative open government tools",
+                    "link": "https://oecd-opsi.org/guide/open-government/",
+                    "document": None,
+                    "publisher": "OECD Observatory of Public Sector Innovation",
+                    "year": None,
+                    "languages": "en",
+                    "summary": (
+                        "<p>An online platform to submit practical cases and to consult more "
+                        "than a hundred resources, by country, theme and field.</p>"
+                    ),
+                },
+            ],
+        },
+    },
+    {
+        "type": "resources",
+        "value": {
+            "heading": "Documents and guides",
+            "heading_level": "2",
+            "intro": "",
+            "resources": [
+                {
+                    "title": "Open Government Guide for Municipalities in Tunisia",
+                    "link": "http://www.ogptunisie.gov.tn",
+                    "document": None,
+                    "publisher": "Ministry of Local Affairs, CFAD and Expertise France",
+                    "year": 2018,
+                    "languages": "fr, ar",
+                    "summary": (
+                        "<p>Putting the principles of open government in place: a practical "
+                        "guide for Tunisian municipalities, to download from the Tunisian OGP "
+                        "website.</p>"
+                    ),
+                },
+                {
+                    "title": "The Skeptic's Guide to Open Government",
+                    "link": (
+                        "https://www.opengovpartnership.org/sites/default/files/"
+                        "SKEPTICS-GUIDE_20180710_FR.pdf"
+                    ),
+                    "document": None,
+                    "publisher": "Open Government Partnership",
+                    "year": 2018,
+                    "languages": "fr",
+                    "summary": (
+                        "<p>Presented at the OGP summit in Tbilisi in 2018: the evidence and "
+                        "arguments that convince, in five areas: public service delivery, "
+                        "business opportunities, government efficiency and savings, preventing "
+                        "corruption, and trust in government.</p>"
+                    ),
+                },
+                {
+                    "title": "Open Government Strategy 2026-2030 of Hautrive-sur-Meuse",
+                    "link": "",
+                    "document": "strategy",
+                    "publisher": f"Town of {TOWN}",
+                    "year": 2025,
+                    "languages": "en",
+                    "summary": (
+                        "<p>Our own strategy: why open government, four principles, and how "
+                        "the action plans put them into practice.</p>"
+                    ),
+                },
+            ],
+        },
+    },
+    {"type": "heading", "value": "Practical cases"},
+    {
+        "type": "paragraph",
+        "value": (
+            "<p>A regional seminar of francophone open government reformers presented three "
+            "successful approaches:</p><ul>"
+            "<li>Tunisia: writing an open government guide for municipalities;</li>"
+            "<li>OECD: a reference framework for open government;</li>"
+            "<li>Togo: talking with the authorities and convincing them on a technical "
+            "subject, open data.</li></ul>"
+        ),
+    },
+]

@@ -4,12 +4,15 @@ Idempotent: whatever already exists (found by its slug under its parent, or by i
 name) is left untouched, so a second run creates no row, revision or file.
 """
 
+import copy
 import datetime
 import io
+import json
 import os
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -47,7 +50,7 @@ from ogp_wagtail.models import (
 from ogp_wagtail.pages.base import OGPPage
 
 from ... import example_content as content
-from ...models import HomePage
+from ...models import HomePage, ResourcesPage
 
 LANGUAGES = ["en", "fr", "ar"]
 DEFAULT_ADMIN_PASSWORD = "changeme-ogp"
@@ -61,8 +64,8 @@ class Command(BaseCommand):
     help = (
         "Load the example municipality of Hautrive-sur-Meuse: locales, organisations, a home "
         "page, an open government hub, an action plan with five commitments, evidence "
-        "folders and consultations, and a superuser. Safe to run again: existing content "
-        "is found and kept."
+        "folders and consultations, a resources page, and a superuser. Safe to run again: "
+        "existing content is found and kept."
     )
 
     def add_arguments(self, parser):
@@ -154,8 +157,15 @@ class ExampleLoader:
             self.load_consultation(plan, content.REVIEW_CONSULTATION, commitments),
         ]
         self.check_plan(plan)
+        resources = self.load_resources_page(home)
         self.load_home_body(
-            home, hub, plan, commitments, [plan_folder, *commitment_folders], consultations
+            home,
+            hub,
+            plan,
+            commitments,
+            [plan_folder, *commitment_folders],
+            consultations,
+            resources,
         )
 
     # -- snippets and documents ----------------------------------------------------
@@ -592,9 +602,74 @@ class ExampleLoader:
         )
         return consultation  # publish_new() validates it: it closes after it opens
 
-    # -- the home page's links -------------------------------------------------------
+    # -- StreamField content: the resources page and the home page's blocks -----------
 
-    def load_home_body(self, home, hub, plan, commitments, folders, consultations):
+    def clean_stream(self, model, raw, what):
+        """``raw`` blocks validated as the admin validates them, as a StreamValue."""
+        stream_block = model._meta.get_field("body").stream_block
+        try:
+            return stream_block.clean(stream_block.to_python(raw))
+        except ValidationError as error:
+            details = json.dumps(error.as_json_data(), default=str)
+            raise CommandError(f"The example {what} holds invalid blocks: {details}") from error
+
+    @staticmethod
+    def stream_data(stream_value):
+        """A StreamField's content as plain data, without the ids Wagtail gives blocks."""
+
+        def without_ids(data):
+            if isinstance(data, dict):
+                return {key: without_ids(value) for key, value in data.items() if key != "id"}
+            if isinstance(data, list):
+                return [without_ids(value) for value in data]
+            return data
+
+        list(stream_value)  # binds every block, so that each is serialised the same way
+        return without_ids(stream_value.get_prep_value())
+
+    def with_documents(self, body):
+        """``body`` with each resource's document key replaced by the document's id."""
+        body = copy.deepcopy(body)
+        for block in body:
+            if block["type"] == "resources":
+                for resource in block["value"]["resources"]:
+                    document = self.document(resource["document"])
+                    resource["document"] = document.pk if document else None
+        return body
+
+    def load_resources_page(self, home):
+        spec = content.RESOURCES_PAGE
+        page = self.existing_child(home, ResourcesPage, spec["slug"])
+        created = page is None
+        if created:
+            page = ResourcesPage(**spec)
+            page.body = self.clean_stream(
+                ResourcesPage, self.with_documents(content.RESOURCES_BODY), "resources page"
+            )
+            self.publish_new(home, page)
+        count = sum(
+            len(block["value"]["resources"])
+            for block in content.RESOURCES_BODY
+            if block["type"] == "resources"
+        )
+        self.report_page(created, page, f"({plural(count, 'resource')})" if created else "")
+        return page
+
+    def key_dates(self, pages):
+        """The co-creation calendar, with the pages it names and the dates it borrows."""
+        dates = []
+        for spec in content.KEY_DATES["dates"]:
+            entry = {key: value for key, value in spec.items() if key != "dates_of"}
+            if "dates_of" in spec:
+                consultation = pages[spec["dates_of"]]
+                entry["date"] = timezone.localtime(consultation.opens_at).date()
+                entry["end_date"] = timezone.localtime(consultation.closes_at).date()
+            if "page" in spec:
+                entry["page"] = pages[spec["page"]].pk
+            dates.append(entry)
+        return {"heading": content.KEY_DATES["heading"], "dates": dates}
+
+    def load_home_body(self, home, hub, plan, commitments, folders, consultations, resources):
         def links(heading, pages, labels=None):
             labels = labels or [""] * len(pages)
             return {
@@ -608,6 +683,12 @@ class ExampleLoader:
                 },
             }
 
+        calendar_pages = {
+            "plan": plan,
+            "plan_evidence": folders[0],
+            "cocreation_consultation": consultations[0],
+            "review_consultation": consultations[1],
+        }
         body = [
             {"type": "heading", "value": "An open town hall"},
             {
@@ -619,14 +700,26 @@ class ExampleLoader:
                     "behind every step and take part in the next review.</p>"
                 ),
             },
+            # The consultation open under the hub when the page is shown, or the next one.
+            {"type": "consultation", "value": {"heading": "Have your say", "within": hub.pk}},
             links(
                 "Our open government programme",
-                [hub, plan],
-                ["Open government: who we are and whom to contact", ""],
+                [hub, plan, resources],
+                [
+                    "Open government: who we are and whom to contact",
+                    "",
+                    "Guides and resources on open government",
+                ],
             ),
-            links("Our five commitments", commitments),
-            links("Take part", consultations),
+            {"type": "commitments", "value": {"heading": "Our five commitments", "plan": plan.pk}},
+            {"type": "key_dates", "value": self.key_dates(calendar_pages)},
+            {
+                "type": "evidence",
+                "value": {"heading": "Latest evidence", "source": plan.pk, "max_items": 4},
+            },
             links("The evidence repository", folders),
+            links("Take part", consultations),
+            {"type": "contact", "value": {"heading": "Whom to contact", "hub": hub.pk}},
             {"type": "heading", "value": "Living in Hautrive"},
             {
                 "type": "paragraph",
@@ -637,42 +730,18 @@ class ExampleLoader:
                 ),
             },
         ]
-        if self.body_summary(home.body) == self.raw_summary(body):
-            self.report(False, "home page links", f"{len(folders)} evidence folders and more")
+        wanted = self.clean_stream(HomePage, body, "home page")
+        if self.stream_data(home.body) == self.stream_data(wanted):
+            self.report(False, "home page blocks", f"{len(body)} blocks")
             return
-        home.body = body
+        home.body = wanted
         home.save_revision(log_action=True).publish()
         self.report(
-            True, "home page links", "to the hub, plan, commitments, consultations, evidence"
+            True,
+            "home page blocks",
+            "the consultation open now, commitments, co-creation calendar, latest evidence, "
+            "contact, and links to every page",
         )
-
-    @staticmethod
-    def raw_summary(body):
-        summary = []
-        for block in body:
-            value = block["value"]
-            if block["type"] == "links":
-                value = (
-                    value["heading"],
-                    [(link["page"], link["label"]) for link in value["links"]],
-                )
-            summary.append((block["type"], value))
-        return summary
-
-    @staticmethod
-    def body_summary(stream):
-        summary = []
-        for block in stream:
-            value = block.value
-            if block.block_type == "links":
-                value = (
-                    value["heading"],
-                    [(link["page"] and link["page"].pk, link["label"]) for link in value["links"]],
-                )
-            elif block.block_type == "paragraph":
-                value = value.source
-            summary.append((block.block_type, value))
-        return summary
 
     # -- the superuser -----------------------------------------------------------------
 

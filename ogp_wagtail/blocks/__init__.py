@@ -1,0 +1,40 @@
+"""StreamField blocks for an OGP Local member's pages, usable in any site's StreamField.
+
+Each block renders a section with a heading whose level the editor picks, with
+the package's markup and CSS classes; load ``ogp-wagtail.css`` and
+``ogp-wagtail-blocks.css`` on pages that use them (the template
+``ogp_wagtail/blocks/stylesheet.html`` links both). Blocks that show pages show
+only live, public ones, with a constant number of queries per block.
+
+Add them one by one, all at once, or as a StreamBlock::
+
+    from ogp_wagtail.blocks import OpenGovernmentStreamBlock, ResourceListBlock, ogp_block_types
+
+    body = StreamField(OpenGovernmentStreamBlock())
+    body = StreamField([("heading", CharBlock()), *ogp_block_types()])
+    body = StreamField([("resources", ResourceListBlock())])
+"""
+
+from .base import HeadingLevelBlock, SectionBlock
+from .commitments import CommitmentListBlock
+from .consultations import ConsultationCalloutBlock
+from .contact import ContactBlock
+from .evidence import EvidenceListBlock
+from .key_dates import KeyDateBlock, KeyDatesBlock
+from .resources import ResourceBlock, ResourceListBlock
+from .stream import OpenGovernmentStreamBlock, ogp_block_types
+
+__all__ = [
+    "CommitmentListBlock",
+    "ConsultationCalloutBlock",
+    "ContactBlock",
+    "EvidenceListBlock",
+    "HeadingLevelBlock",
+    "KeyDateBlock",
+    "KeyDatesBlock",
+    "OpenGovernmentStreamBlock",
+    "ResourceBlock",
+    "ResourceListBlock",
+    "SectionBlock",
+    "ogp_block_types",
+]
