@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: system-deps demo test test-sqlite test-postgres test-lowest lint check messages venv clean
+.PHONY: system-deps demo test test-sqlite test-postgres test-lowest lint check messages venv clean bench
 
 venv: $(VENV)/.installed
 
@@ -24,12 +24,14 @@ demo: venv
 ## The whole suite on SQLite, then on a real PostgreSQL, then on the oldest Wagtail we support.
 test: venv system-deps lint check test-sqlite test-postgres test-lowest
 
-# Debian tools the suite uses (gettext checks the catalogues); PostgreSQL comes with test-postgres.
+# Debian tools the suite uses (gettext checks the catalogues, chromium runs tests/e2e through
+# Playwright, which must never download a browser of its own); PostgreSQL comes with test-postgres.
 system-deps:
 	@command -v xgettext >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; }
+	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 lint: venv
-	$(BIN)/ruff check ogp_wagtail tests example_site
+	$(BIN)/ruff check ogp_wagtail tests example_site bench
 
 check: venv
 	DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=. $(BIN)/django-admin check --fail-level WARNING
@@ -56,6 +58,11 @@ test-lowest: $(LOWEST)/.installed
 messages: venv
 	cd ogp_wagtail && ../$(BIN)/django-admin makemessages -l fr -l ar -l es --no-obsolete --no-location
 	cd ogp_wagtail && ../$(BIN)/django-admin compilemessages
+
+## SQL queries and median render times of a 12-commitment plan, as ratios to a plain page
+## rendered in the same run (bench/run.py; BENCH_RUNS=N renders each page N times).
+bench: venv
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache example_site/db.sqlite3 example_site/media

@@ -4,9 +4,7 @@ import datetime
 import re
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.template import engines
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -27,6 +25,7 @@ from ogp_wagtail.blocks.resources import MIN_YEAR
 from ogp_wagtail.models import ConsultationPage, EvidenceFolderPage, PlanObjective
 from tests import factories
 from tests.conftest import make_commitment
+from tests.testapp.models import BlocksPage
 
 D = datetime.date
 # A fixed moment for the blocks that depend on "now": passed in the render context.
@@ -584,7 +583,16 @@ def test_commitment_list_queries_do_not_grow_with_commitments(plan):
 
 def test_stream_block_offers_every_block():
     names = list(OpenGovernmentStreamBlock().child_blocks)
-    assert names == ["resources", "key_dates", "consultation", "contact", "evidence", "commitments"]
+    assert names == [
+        "resources",
+        "key_dates",
+        "consultation",
+        "contact",
+        "evidence",
+        "commitments",
+        "progress",
+        "latest_updates",
+    ]
     assert [name for name, _block in ogp_block_types()] == names
     first, second = ogp_block_types(), ogp_block_types()
     assert all(a[1] is not b[1] for a, b in zip(first, second, strict=True))
@@ -593,55 +601,8 @@ def test_stream_block_offers_every_block():
         assert block.meta.icon and block.meta.label
 
 
-STREAM_PAGE_TEMPLATE = """{% extends "ogp_wagtail/base.html" %}{% load wagtailcore_tags %}
-{% block extra_css %}{% include "ogp_wagtail/blocks/stylesheet.html" %}{% endblock %}
-{% block content %}<div class="stream">{% include_block page.body %}</div>{% endblock %}"""
-
-
-@pytest.fixture(scope="module")
-def stream_page_model(django_db_setup, django_db_blocker):
-    """A page type whose body is an OpenGovernmentStreamBlock, for this module only.
-
-    The test project has no page type with a StreamField; this one gets a table and a
-    content type while the module runs, and is unregistered afterwards.
-    """
-    from django.apps import apps
-    from wagtail.fields import StreamField
-    from wagtail.models import PAGE_MODEL_CLASSES
-
-    def get_template(self, request, *args, **kwargs):
-        return engines["django"].from_string(STREAM_PAGE_TEMPLATE)
-
-    model = type(
-        "BlocksStreamPage",
-        (Page,),
-        {
-            "__module__": __name__,
-            "body": StreamField(OpenGovernmentStreamBlock(), blank=True),
-            "is_creatable": False,
-            "get_template": get_template,
-            "Meta": type("Meta", (), {"app_label": "testapp"}),
-        },
-    )
-    with django_db_blocker.unblock():
-        with connection.schema_editor() as editor:
-            editor.create_model(model)
-        ContentType.objects.get_for_model(model)
-    yield model
-    with django_db_blocker.unblock():
-        ContentType.objects.filter(app_label="testapp", model="blocksstreampage").delete()
-        with connection.schema_editor() as editor:
-            editor.delete_model(model)
-    del apps.all_models["testapp"]["blocksstreampage"]
-    apps.clear_cache()
-    PAGE_MODEL_CLASSES.remove(model)
-    ContentType.objects.clear_cache()
-
-
 @pytest.mark.django_db
-def test_a_published_page_with_every_block(
-    client, stream_page_model, home, hub, plan, organisation, ngo
-):
+def test_a_published_page_with_every_block(client, home, hub, plan, organisation, ngo):
     commitment = factories.full_commitment(plan, organisation, ngo, milestones=3)
     folder = factories.evidence_folder(commitment)
     factories.consultation(plan)  # open now
@@ -655,10 +616,10 @@ def test_a_published_page_with_every_block(
         {"type": "contact", "value": contact(hub=hub.pk, name="PAGE-POC")},
         {"type": "evidence", "value": {"source": folder.pk, "max_items": 5}},
         {"type": "commitments", "value": {"plan": plan.pk}},
+        {"type": "progress", "value": {"page": commitment.pk, "display": "both"}},
+        {"type": "latest_updates", "value": {"source": hub.pk, "max_items": 3}},
     ]
-    page = home.add_child(
-        instance=stream_page_model(title="Open government at a glance", body=body)
-    )
+    page = home.add_child(instance=BlocksPage(title="Open government at a glance", body=body))
     publish(page)
     assert isinstance(Page.objects.get(pk=page.pk).specific.body, StreamValue)
 
@@ -680,10 +641,11 @@ def test_a_published_page_with_every_block(
         "ogp_wagtail/css/ogp-wagtail-blocks.css",
     ]:
         assert expected in html, expected
-    assert html.count('class="ogp ogp-block ') == 6
+    assert 'role="progressbar"' in html and "Latest progress updates" in html
+    assert html.count('class="ogp ogp-block ') == 8
     # Each block's heading is labelled by its own, unique id (the stream child's).
     ids = re.findall(r'aria-labelledby="(ogp-block-[^"]+)"', html)
-    assert len(ids) == 6 == len(set(ids))
+    assert len(ids) == 7 == len(set(ids))  # the progress widget labels itself
     for block_id in ids:
         assert f'id="{block_id}"' in html
 

@@ -154,3 +154,49 @@ def test_widget_queries_do_not_grow_from_1_to_12_commitments_of_20_milestones(
     commitments = [commitment_around_today(big_plan, f"Big {n}", steps) for n in range(12)]
     assert queries(big_plan) == queries(wide_plan)
     assert queries(commitments[0]) == queries(small)
+
+
+def render_block(block, value):
+    return block.render(block.to_python(value))
+
+
+def test_milestone_progress_block(commitment, wide_plan):
+    from ogp_wagtail.blocks import MilestoneProgressBlock
+
+    block = MilestoneProgressBlock()
+    html = render_block(block, {"page": commitment.pk, "display": "bar", "heading_level": "3"})
+    assert progressbars(html) == ["60"] and "<h3" in html and "ogp-timeline__rows" not in html
+    assert "ogp-timeline__rows" in render_block(block, {"page": commitment.pk, "display": "both"})
+    assert progressbars(render_block(block, {"page": wide_plan.pk})) == ["60", "60"]
+    commitment.unpublish()
+    assert render_block(block, {"page": commitment.pk}).strip() == ""
+
+
+def test_latest_updates_block(hub, wide_plan, commitment):
+    from ogp_wagtail.blocks import LatestUpdatesBlock
+    from ogp_wagtail.models import ProgressUpdate
+
+    def publish_update(page, day, text):
+        update = ProgressUpdate(commitment=page, date=day, progress=f"<p>{text}</p>")
+        update.save()
+        update.save_revision().publish()
+        return update
+
+    other = commitment_around_today(wide_plan, "Other")
+    publish_update(commitment, month(-3), "OLDEST")
+    newest = publish_update(other, month(-1), "NEWEST")
+    publish_update(commitment, month(-2), "MIDDLE")
+    block = LatestUpdatesBlock()
+    render_block(block, {"source": hub.pk, "max_items": 1})  # warms the site root paths cache
+
+    with CaptureQueriesContext(connection) as few:
+        html = render_block(block, {"source": hub.pk, "max_items": 2})
+    assert html.index("NEWEST") < html.index("MIDDLE") and "OLDEST" not in html
+    assert newest.get_url() in html
+    with CaptureQueriesContext(connection) as many:
+        render_block(block, {"source": hub.pk, "max_items": 3})
+    assert len(many) == len(few)
+
+    html = render_block(block, {"source": commitment.pk, "max_items": 5})
+    assert "NEWEST" not in html and "OLDEST" in html
+    assert f"{commitment.url}updates/feed/" in html

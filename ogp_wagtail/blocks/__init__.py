@@ -21,8 +21,10 @@ from .consultations import ConsultationCalloutBlock
 from .contact import ContactBlock
 from .evidence import EvidenceListBlock
 from .key_dates import KeyDateBlock, KeyDatesBlock
+from .milestones import MilestoneProgressBlock
 from .resources import ResourceBlock, ResourceListBlock
 from .stream import OpenGovernmentStreamBlock, ogp_block_types
+from .updates import LatestUpdatesBlock
 
 __all__ = [
     "CommitmentListBlock",
@@ -32,6 +34,8 @@ __all__ = [
     "HeadingLevelBlock",
     "KeyDateBlock",
     "KeyDatesBlock",
+    "LatestUpdatesBlock",
+    "MilestoneProgressBlock",
     "OpenGovernmentStreamBlock",
     "ResourceBlock",
     "ResourceListBlock",

@@ -1,5 +1,6 @@
 """The commitments of an action plan, with their milestones' progress."""
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -38,6 +39,13 @@ class CommitmentListBlock(SectionBlock):
             else None
         )
         # Annotated with milestone_total and milestones_complete; objective loaded.
+        commitments = list(plan.live_commitments()) if plan else []
+        if plan:
+            from ..pages.progress_loading import plan_status
+
+            status = plan_status(plan, timezone.localdate(), commitments)
+            for commitment, commitment_status in zip(commitments, status.commitments, strict=True):
+                commitment.progress = commitment_status.progress
         context["plan"] = plan
-        context["commitments"] = list(plan.live_commitments()) if plan else []
+        context["commitments"] = commitments
         return context

@@ -7,7 +7,9 @@ from .consultations import ConsultationCalloutBlock
 from .contact import ContactBlock
 from .evidence import EvidenceListBlock
 from .key_dates import KeyDatesBlock
+from .milestones import MilestoneProgressBlock
 from .resources import ResourceListBlock
+from .updates import LatestUpdatesBlock
 
 
 def ogp_block_types():
@@ -24,6 +26,8 @@ def ogp_block_types():
         ("contact", ContactBlock()),
         ("evidence", EvidenceListBlock()),
         ("commitments", CommitmentListBlock()),
+        ("progress", MilestoneProgressBlock()),
+        ("latest_updates", LatestUpdatesBlock()),
     ]
 
 
@@ -40,3 +44,5 @@ class OpenGovernmentStreamBlock(blocks.StreamBlock):
     contact = ContactBlock()
     evidence = EvidenceListBlock()
     commitments = CommitmentListBlock()
+    progress = MilestoneProgressBlock()
+    latest_updates = LatestUpdatesBlock()

@@ -17,9 +17,7 @@ def latest_statuses(milestone_keys):
     """The current status of each milestone key that has a history, in one query."""
     latest = {}
     records = MilestoneStatusRecord.objects.filter(milestone_key__in=list(milestone_keys))
-    for key, status in records.order_by("recorded_at", "pk").values_list(
-        "milestone_key", "status"
-    ):
+    for key, status in records.order_by("recorded_at", "pk").values_list("milestone_key", "status"):
         latest[key] = status
     return latest
 
@@ -94,9 +92,19 @@ def apply_published_update(update, user=None):
 def history_by_milestone(commitment):
     """``{milestone translation_key: [records, oldest first]}`` for a commitment, in one query."""
     history = {}
-    records = MilestoneStatusRecord.objects.filter(
-        commitment_key=commitment.translation_key
-    ).select_related("update")
+    # Only what the history shows of an update: not its texts.
+    records = (
+        MilestoneStatusRecord.objects.filter(commitment_key=commitment.translation_key)
+        .select_related("update")
+        .only(
+            "milestone_key",
+            "status",
+            "effective_date",
+            "update__title",
+            "update__date",
+            "update__uuid",
+        )
+    )
     for record in records:
         history.setdefault(record.milestone_key, []).append(record)
     return history
