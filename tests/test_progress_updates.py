@@ -114,6 +114,10 @@ def test_translations_of_the_commitment_show_the_same_updates(editor_client, cli
     assert str(update.uuid) in html
     assert client.get(commitment_fr.url + f"updates/{update.uuid}/").status_code == 200
 
+    # A later update changes the status of every language version of the milestone.
+    publish_update(editor_client, commitment, [(commitment.milestones.last(), "blocked")])
+    assert statuses_of(commitment_fr) == statuses_of(commitment) == ["in_progress", "blocked"]
+
 
 def test_updates_are_listed_newest_first(editor_client, client, commitment):
     for day, text in [("2026-03-31", "FIRST-QUARTER"), ("2026-09-30", "THIRD-QUARTER")]:
@@ -164,6 +168,8 @@ def test_a_stale_revision_does_not_undo_a_recorded_status(editor_client, commitm
         ({"date": "2999-01-01"}, "date"),
         ({"date": "not a date"}, "date"),
         ({"commitment": ""}, "commitment"),
+        ({"commitment": "abc"}, "commitment"),
+        ({"commitment": "999999"}, "commitment"),
     ],
 )
 def test_bad_update_input_is_refused(editor_client, commitment, fields, error_field):
@@ -230,3 +236,21 @@ def test_commitment_queries_do_not_grow_with_updates(editor_client, client, plan
         publish_update(editor_client, many, [(milestone, "complete")], date=day)
     assert ProgressUpdate.objects.filter(commitment=many).count() == 4
     assert render(many) == render(few)
+
+
+def test_an_update_may_not_reopen_a_commitment_beyond_the_cap(editor_client, plan):
+    from ogp_wagtail import rules
+
+    for number in range(5):
+        make_commitment(plan, f"Open {number}")
+    done = make_commitment(plan, "Done", statuses=["complete"])
+    response = publish_update(editor_client, done, [(done.milestones.get(), "in_progress")])
+    assert response.status_code == 200
+    assert str(rules.COMMITMENT_CAP.statement) in response.content.decode()
+    assert not ProgressUpdate.objects.exists()
+    assert statuses_of(done) == ["complete"]
+    # A draft may: it changes nothing until published.
+    data = update_form(done, [(done.milestones.get(), "in_progress")])
+    del data["action-publish"]
+    assert editor_client.post(reverse(ADD_URL), data).status_code == 302
+    assert statuses_of(done) == ["complete"]

@@ -8,6 +8,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page, TranslatableMixin
 
 from ..conf import ogp_settings
+from ..forms import DraftAwareFormMixin
 from ..rules import Violation
 
 
@@ -19,7 +20,7 @@ class RuleError(NamedTuple):
     violation: Violation
 
 
-class OGPPageForm(WagtailAdminPageForm):
+class OGPPageForm(DraftAwareFormMixin, WagtailAdminPageForm):
     """Admin form that applies the OGP Local rules when content is published.
 
     Saving a draft defers validation, and drafts may break the rules while an
@@ -48,18 +49,6 @@ class OGPPageForm(WagtailAdminPageForm):
                 field.queryset.model, TranslatableMixin
             ):
                 field.queryset = field.queryset.filter(locale=locale)
-
-    # Wagtail calls defer_required_fields() when an editor saves a draft; its own
-    # flag for that (is_deferred_validation) only exists from Wagtail 7.1.
-    saving_draft = False
-
-    def defer_required_fields(self):
-        super().defer_required_fields()
-        self.saving_draft = True
-
-    def restore_required_fields(self):
-        super().restore_required_fields()
-        self.saving_draft = False
 
     def is_valid(self):
         valid = super().is_valid()

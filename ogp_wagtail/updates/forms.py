@@ -2,12 +2,19 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from ..forms import DraftAwareFormMixin
 
-class ProgressUpdateForm(WagtailAdminModelForm):
-    """Offers only the milestones and evidence of the update's own commitment."""
+
+class ProgressUpdateForm(DraftAwareFormMixin, WagtailAdminModelForm):
+    """Offers only the milestones and evidence of the update's own commitment.
+
+    On publish, the status changes must not reopen a completed commitment in a
+    plan that already has as many open commitments as the rules allow.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._drop_forged_commitment()
         from ..pages.commitment import CommitmentPage, Milestone
         from ..pages.evidence import EvidenceFolderPage, EvidenceItem
 
@@ -22,15 +29,28 @@ class ProgressUpdateForm(WagtailAdminModelForm):
         if "evidence" in self.fields:
             self.fields["evidence"].widget = forms.CheckboxSelectMultiple()
             self.fields["evidence"].queryset = (
-                EvidenceItem.objects.filter(page__in=EvidenceFolderPage.objects.child_of(commitment))
+                EvidenceItem.objects.filter(
+                    page__in=EvidenceFolderPage.objects.child_of(commitment)
+                )
                 if commitment
                 else EvidenceItem.objects.none()
             )
 
+    def _drop_forged_commitment(self):
+        # Wagtail's page chooser fails on a non-numeric id when the form is shown again:
+        # treat it as no choice, which the field reports as required.
+        key = self.add_prefix("commitment")
+        if self.is_bound and not str(self.data.get(key, "")).isdigit():
+            self.data = self.data.copy()
+            self.data[key] = ""
+
     def _commitment_id(self):
         if self.is_bound:
-            return self.data.get(self.add_prefix("commitment"))
-        return self.initial.get("commitment") or self.instance.commitment_id
+            value = self.data.get(self.add_prefix("commitment"), "")
+        else:
+            value = self.initial.get("commitment") or self.instance.commitment_id
+        # A forged or empty value: the field's own validation reports it.
+        return int(value) if str(value).isdigit() else None
 
     def is_valid(self):
         # The inline formset is validated after the form: check it once both are.
@@ -49,4 +69,25 @@ class ProgressUpdateForm(WagtailAdminModelForm):
                 )
                 valid = False
             seen.add(milestone.pk)
+        if valid and not self.saving_draft:
+            valid = self._check_commitment_cap(formset)
         return valid
+
+    def _check_commitment_cap(self, formset):
+        from .. import rules
+
+        commitment = self.cleaned_data["commitment"]
+        new_status = {
+            form.cleaned_data["milestone"].pk: form.cleaned_data["status"]
+            for form in formset.forms
+            if form.cleaned_data.get("milestone") and not formset._should_delete_form(form)
+        }
+        milestones = list(commitment.milestones.all())
+        for milestone in milestones:
+            milestone.status = new_status.get(milestone.pk, milestone.status)
+        plan = commitment.get_parent().specific
+        for error in commitment.ogp_rule_errors(plan, submitted={"milestones": milestones}):
+            if error.violation.rule is rules.COMMITMENT_CAP:
+                self.add_error(None, error.violation.message)
+                return False
+        return True
