@@ -74,7 +74,7 @@ class ProgressUpdate(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableM
         _("title"),
         max_length=255,
         blank=True,
-        help_text=_("Optional; by default the quarter, for example \u201cQ3 2026\u201d."),
+        help_text=_("Optional; by default the quarter, for example “Q3 2026”."),
     )
     progress = RichTextField(_("what was done"))
     delay_reasons = RichTextField(_("reasons for delays"), blank=True)

@@ -1,5 +1,6 @@
 """Page types of the test project, as an integrator's site would have them."""
 
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
@@ -14,3 +15,5 @@ class BlocksPage(Page):
     """A page of the integrator's own whose body holds every ogp-wagtail block."""
 
     body = StreamField(OpenGovernmentStreamBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
