@@ -8,6 +8,7 @@ out the milestone timeline.
 import calendar
 import datetime
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Max
 
@@ -77,8 +78,16 @@ class CommitmentStatus:
     commitment: CommitmentPage
     progress: progress.Progress
     milestones: list[Milestone]
-    timeline: Timeline
     last_updated: datetime.date | None
+    today: datetime.date
+
+    @cached_property
+    def timeline(self):
+        # Laid out only when shown: a plan's dashboard shows bars, not timelines.
+        commitment = self.commitment
+        return Timeline.build(
+            commitment.start_date, commitment.end_date, self.milestones, self.today
+        )
 
 
 @dataclass
@@ -112,8 +121,8 @@ def _status(commitment, milestones, last_update, today):
             milestones, commitment.start_date, commitment.end_date, today
         ),
         milestones=milestones,
-        timeline=Timeline.build(commitment.start_date, commitment.end_date, milestones, today),
         last_updated=max((day for day in candidates if day), default=None),
+        today=today,
     )
 
 
