@@ -9,10 +9,13 @@ Starting at "/", it follows every same-site link breadth-first: ``href`` of
 ``<a>`` and ``<link>``, ``src`` of ``<script>``, ``<img>`` and ``<source>``. The
 admin is skipped; document downloads are fetched. Static and media files are
 checked on disk, since with ``DEBUG`` off nothing serves them. The output holds
-``statuses`` (url -> HTTP status), ``referrers`` (url -> the first page linking
-to it), ``expected`` (the public URL of every live ogp-wagtail page, by page
-type), ``not_found_status`` (what a missing page answers) and
-``admin_edit_statuses`` (each page's admin edit view, opened by a superuser).
+``statuses`` (url -> HTTP status), ``content_types`` (url -> Content-Type of what
+the site answered), ``referrers`` (url -> the first page linking to it),
+``expected`` (the public URL of every live ogp-wagtail page, by page type),
+``update_urls`` (the permanent page of every live progress update), ``feed_urls``
+(the Atom feeds of the plans and commitments), ``not_found_status`` (what a
+missing page answers), ``admin_edit_statuses`` (each page's admin edit view,
+opened by a superuser) and ``admin_update_edit_statuses`` (each progress update's).
 """
 
 import json
@@ -65,7 +68,7 @@ def file_status(url, prefix, root):
 
 
 def crawl(client, settings):
-    statuses, referrers = {}, {"/": None}
+    statuses, content_types, referrers = {}, {}, {"/": None}
     queue = deque(["/"])
     while queue and len(statuses) < MAX_URLS:
         url = queue.popleft()
@@ -79,6 +82,7 @@ def crawl(client, settings):
             continue
         response = client.get(url)
         statuses[url] = response.status_code
+        content_types[url] = response.get("Content-Type", "")
         if response.status_code >= 500:
             exc_info = getattr(response, "exc_info", None)
             details = "".join(traceback.format_exception(*exc_info)) if exc_info else ""
@@ -95,7 +99,7 @@ def crawl(client, settings):
             if target not in statuses and target not in referrers:
                 referrers[target] = url
                 queue.append(target)
-    return statuses, referrers
+    return statuses, content_types, referrers
 
 
 def expected_urls():
@@ -119,8 +123,25 @@ def expected_urls():
     }
 
 
+def update_urls():
+    from ogp_wagtail.models import ProgressUpdate
+
+    return sorted(update.get_url() for update in ProgressUpdate.objects.filter(live=True))
+
+
+def feed_urls():
+    from ogp_wagtail.models import CommitmentPage, StrategicVisionPage
+
+    return sorted(
+        page.get_url() + page.reverse_subpage("updates_feed")
+        for model in (StrategicVisionPage, CommitmentPage)
+        for page in model.objects.live().public()
+    )
+
+
 def admin_edit_statuses(client):
-    """Sign in with the login `load_example` printed, then open each page's edit view."""
+    """Sign in with the login `load_example` printed, then open each page's and each progress
+    update's edit view."""
     from django.urls import reverse
     from wagtail.models import Page
 
@@ -129,13 +150,19 @@ def admin_edit_statuses(client):
         {"username": "admin", "password": os.environ["EXAMPLE_ADMIN_PASSWORD"]},
     )
     if login.status_code != 302:
-        return {"login": login.status_code}
-    statuses = {}
+        return {"login": login.status_code}, {"login": login.status_code}
+    from ogp_wagtail.models import ProgressUpdate
+
+    statuses, update_statuses = {}, {}
     for page in Page.objects.filter(depth__gt=1).specific():
         response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         statuses[f"{type(page).__name__} {page.url_path}"] = response.status_code
+    for update in ProgressUpdate.objects.select_related("commitment"):
+        edit_url = reverse("wagtailsnippets_ogp_wagtail_progressupdate:edit", args=[update.pk])
+        response = client.get(edit_url)
+        update_statuses[f"{update.commitment.url_path} {update}"] = response.status_code
     client.logout()
-    return statuses
+    return statuses, update_statuses
 
 
 def main():
@@ -150,13 +177,18 @@ def main():
 
     setup_test_environment()  # lets the client's "testserver" host in
     client = Client(raise_request_exception=False)
-    statuses, referrers = crawl(client, settings)
+    statuses, content_types, referrers = crawl(client, settings)
+    admin_statuses, admin_update_statuses = admin_edit_statuses(client)
     result = {
         "statuses": statuses,
+        "content_types": content_types,
         "referrers": {url: referrers.get(url) for url in statuses},
         "expected": expected_urls(),
+        "update_urls": update_urls(),
+        "feed_urls": feed_urls(),
         "not_found_status": client.get("/no-such-page-here/").status_code,
-        "admin_edit_statuses": admin_edit_statuses(client),
+        "admin_edit_statuses": admin_statuses,
+        "admin_update_edit_statuses": admin_update_statuses,
         "truncated": len(statuses) >= MAX_URLS,
     }
     json.dump(result, sys.stdout, indent=2, sort_keys=True)

@@ -9,6 +9,8 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -137,11 +139,65 @@ def test_second_load_creates_nothing(example_site):
         "wagtaildocs_document",
         "ogp_wagtail_evidenceitem",
         "ogp_wagtail_milestone",
+        "ogp_wagtail_progressupdate",
+        "ogp_wagtail_progressupdate_evidence",
+        "ogp_wagtail_updatestatuschange",
+        "ogp_wagtail_milestonestatusrecord",
     ):
         assert counts_before[table] > 0, table
         assert counts_after[table] == counts_before[table], table
     assert counts_after == counts_before
     assert media_files(media) == files_before
+
+
+def test_progress_updates_build_the_milestone_histories(example_site):
+    with sqlite3.connect(example_site["database"]) as connection:
+        updates = connection.execute(
+            "SELECT commitment_id, COUNT(*), MIN(date), MAX(date), SUM(live) "
+            "FROM ogp_wagtail_progressupdate GROUP BY commitment_id"
+        ).fetchall()
+        # Each commitment has its quarterly updates, all published and none in the future.
+        assert len(updates) == 5
+        for _commitment, count, first, last, live in updates:
+            assert 1 <= count <= 3 and live == count
+            assert "2026-01-01" <= first <= last <= date.today().isoformat()
+        (with_evidence,) = connection.execute(
+            "SELECT COUNT(DISTINCT progressupdate_id) FROM ogp_wagtail_progressupdate_evidence"
+        ).fetchone()
+        assert with_evidence >= 5
+        (with_delays,) = connection.execute(
+            "SELECT COUNT(*) FROM ogp_wagtail_progressupdate WHERE delay_reasons != ''"
+        ).fetchone()
+        assert with_delays >= 2
+
+        histories = {}
+        for key, previous, status, update in connection.execute(
+            "SELECT milestone_key, previous_status, status, update_id "
+            "FROM ogp_wagtail_milestonestatusrecord ORDER BY recorded_at, id"
+        ):
+            histories.setdefault(key, []).append((previous, status, update))
+        chains = {
+            tuple(status for _previous, status, _update in records)
+            for records in histories.values()
+            if sum(update is not None for _previous, _status, update in records) >= 2
+        }
+        # Earlier statuses stay visible: a milestone started and finished in two updates,
+        # another started, then was blocked.
+        assert ("not_started", "in_progress", "complete") in chains, chains
+        assert ("not_started", "in_progress", "blocked") in chains, chains
+        for records in histories.values():
+            # The first status comes from publishing the commitment, the others from updates.
+            assert records[0][0] == "" and records[0][2] is None
+            assert all(update is not None for _previous, _status, update in records[1:])
+            for earlier, later in pairwise(records):
+                assert later[0] == earlier[1]  # each change starts from the status before it
+        # Each milestone shows the latest status of its history.
+        milestones = connection.execute(
+            "SELECT translation_key, status FROM ogp_wagtail_milestone"
+        ).fetchall()
+        assert len(milestones) == len(histories) == 21
+        for key, status in milestones:
+            assert histories[key][-1][1] == status, key
 
 
 def test_crawl_from_home_reaches_every_ogp_page_without_errors(example_site):
@@ -172,19 +228,68 @@ def test_crawl_from_home_reaches_every_ogp_page_without_errors(example_site):
     assert len(admin) == 17  # the home page, the resources page and the 15 OGP pages
     assert set(admin.values()) == {200}, admin
 
+    # Every progress update's permanent page, from its commitment's page, and the feeds.
+    updates, feeds = result["update_urls"], result["feed_urls"]
+    assert len(updates) == 13
+    for url in updates:
+        assert url.rsplit("/", 3)[-3] == "updates", url
+        assert statuses.get(url) == 200, (url, statuses.get(url))
+        assert referrers[url] in expected["CommitmentPage"] + ["/"], (url, referrers[url])
+    assert len(feeds) == 6  # the plan's and each commitment's
+    for url in feeds:
+        assert url.endswith("/updates/feed/"), url
+        assert statuses.get(url) == 200, (url, statuses.get(url))
+        assert result["content_types"][url].startswith("application/atom+xml"), url
+    admin_updates = result["admin_update_edit_statuses"]
+    assert len(admin_updates) == 13
+    assert set(admin_updates.values()) == {200}, admin_updates
+
 
 HOME_PAGE_SCRIPT = """
 import json
 from django.test import Client
 from django.test.utils import setup_test_environment
+from home.models import HomePage
+from ogp_wagtail.blocks import ogp_block_types
 setup_test_environment()
-print(json.dumps(Client().get("/").content.decode()))
+print(json.dumps({
+    "html": Client().get("/").content.decode(),
+    "library": [name for name, _block in ogp_block_types()],
+    "offered": list(HomePage._meta.get_field("body").stream_block.child_blocks),
+    "shown": [block.block_type for block in HomePage.objects.get().body],
+}))
 """
 
+# A mark of each library block's template, by its name in ogp_block_types(): a block added
+# to the library fails this test until the example site shows it.
+BLOCK_MARKERS = {
+    "resources": 'class="ogp ogp-block ogp-resource-list"',
+    "key_dates": 'class="ogp ogp-block ogp-key-dates"',
+    "consultation": 'class="ogp ogp-block ogp-callout ',
+    "contact": 'class="ogp ogp-block ogp-contact-block"',
+    "evidence": 'class="ogp ogp-block ogp-evidence-list"',
+    "commitments": 'class="ogp ogp-block ogp-commitment-list"',
+    "progress": 'class="ogp ogp-block ogp-milestone-progress"',
+    "latest_updates": 'class="ogp ogp-block ogp-latest-updates"',
+}
 
-def test_home_page_shows_the_ogp_blocks(example_site):
+
+def test_home_page_shows_every_block_of_the_library(example_site):
     output = run(example_site["env"], "shell", "-c", HOME_PAGE_SCRIPT)
-    html = json.loads(output.strip().splitlines()[-1])
+    page = json.loads(output.strip().splitlines()[-1])
+    html = page["html"]
+    assert set(page["library"]) <= set(page["offered"]), page["offered"]
+    assert set(page["library"]) <= set(page["shown"]), page["shown"]
+    assert set(BLOCK_MARKERS) == set(page["library"])
+    for name in page["library"]:
+        assert BLOCK_MARKERS[name] in html, name
+    # The plan's progress bar, without a timeline; the hub's three newest updates.
+    assert "Progress of the action plan" in html
+    assert 'class="ogp-widget__bar"' in html
+    latest = html[html.index(BLOCK_MARKERS["latest_updates"]) :]
+    latest = latest[: latest.index("</section>")]
+    assert latest.count('<li class="ogp-card">') == 3
+    assert latest.count("/updates/") == 3 and "Q3 2026" in latest
     for css_class in [
         "ogp-callout--open",  # the review consultation is open whenever the example is loaded
         "ogp-commitment-list",

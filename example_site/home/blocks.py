@@ -9,6 +9,8 @@ from ogp_wagtail.blocks import (
     ContactBlock,
     EvidenceListBlock,
     KeyDatesBlock,
+    LatestUpdatesBlock,
+    MilestoneProgressBlock,
     ResourceListBlock,
 )
 
@@ -58,7 +60,8 @@ class HomeBodyBlock(blocks.StreamBlock):
     """The body of the site's pages: its own blocks, then those of ogp-wagtail.
 
     Listed one by one to keep the site's blocks first in the editor's menu;
-    ``ogp_wagtail.blocks.OpenGovernmentStreamBlock`` holds the same six.
+    ``ogp_wagtail.blocks.OpenGovernmentStreamBlock`` holds the same eight, under the
+    same names as ``ogp_wagtail.blocks.ogp_block_types()``: every block of the library.
     """
 
     heading = HeadingBlock()
@@ -70,3 +73,5 @@ class HomeBodyBlock(blocks.StreamBlock):
     contact = ContactBlock()
     evidence = EvidenceListBlock()
     commitments = CommitmentListBlock()
+    progress = MilestoneProgressBlock()
+    latest_updates = LatestUpdatesBlock()

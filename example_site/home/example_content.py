@@ -1,8 +1,9 @@
 """The example municipality: Hautrive-sur-Meuse, a fictional town in French-speaking Belgium.
 
 Plain data only; ``management/commands/load_example.py`` turns it into pages,
-snippets and documents. Organisations are referred to by a short key, documents
-by a key of ``DOCUMENTS``, milestones by their position in their commitment.
+snippets, documents and progress updates. Organisations are referred to by a short
+key, documents by a key of ``DOCUMENTS``, milestones and evidence items by their
+position in their commitment.
 """
 
 import datetime
@@ -718,7 +719,9 @@ def _stakeholder(role, org, name, title, email, contact_role):
     }
 
 
-def _milestone(description, start, end, org, contact, status):
+def _milestone(description, start, end, org, contact, status, first_status=None):
+    """``status`` is the milestone's status today; ``first_status`` the one it had when the
+    commitment was published, if the commitment's progress updates have changed it since."""
     return {
         "description": description,
         "start_month": start,
@@ -726,6 +729,7 @@ def _milestone(description, start, end, org, contact, status):
         "responsible_organisation": org,
         "contact": contact,
         "status": status,
+        "first_status": first_status or status,
     }
 
 
@@ -738,6 +742,27 @@ def _evidence(title, kind, date, document=None, link="", description="", milesto
         "link": link,
         "description": description,
         "milestone": milestone,
+    }
+
+
+# Quarterly progress updates are dated at the end of the quarter they report on.
+Q1_2026, Q2_2026, Q3_2026 = D(2026, 3, 31), D(2026, 6, 30), D(2026, 9, 30)
+
+
+def _update(date, progress, changes=(), delay_reasons="", next_steps="", evidence=()):
+    """A published progress update (handbook 3.5.4).
+
+    ``changes`` are ``(milestone position, new status)`` pairs, applied in the order of the
+    updates: from each milestone's ``first_status``, they must lead to its ``status``.
+    ``evidence`` holds positions in the commitment's ``evidence`` list.
+    """
+    return {
+        "date": date,
+        "progress": progress,
+        "changes": list(changes),
+        "delay_reasons": delay_reasons,
+        "next_steps": next_steps,
+        "evidence": list(evidence),
     }
 
 
@@ -820,6 +845,7 @@ COMMITMENTS = [
                 "finance",
                 "Marc Delvaux",
                 "complete",
+                first_status="in_progress",
             ),
             _milestone(
                 "Publish a plain-language citizens' budget for 2026",
@@ -828,6 +854,7 @@ COMMITMENTS = [
                 "open_meuse",
                 "Léa Janssens",
                 "complete",
+                first_status="not_started",
             ),
             _milestone(
                 "Publish every payment above 1,000 EUR each month",
@@ -836,6 +863,7 @@ COMMITMENTS = [
                 "finance",
                 "Marc Delvaux",
                 "in_progress",
+                first_status="not_started",
             ),
             _milestone(
                 "Train 300 residents and journalists to use the budget data",
@@ -873,6 +901,60 @@ COMMITMENTS = [
                 link="https://data.hautrive.example/dataset/payments",
                 milestone=2,
                 description="Updated on the 5th of each month; 7 months so far.",
+            ),
+        ],
+        "updates": [
+            _update(
+                Q1_2026,
+                progress=(
+                    "<p>The 2025 budget and accounts went online as open data on 20 March: "
+                    "adopted and executed amounts for seven functions, in CSV under an open "
+                    "licence. Work on the citizens' budget started with the Open Meuse "
+                    "Collective, who tested a first outline with the Centre neighbourhood "
+                    "committee.</p>"
+                ),
+                changes=[(0, "complete"), (1, "in_progress")],
+                next_steps=(
+                    "<p>Publish the citizens' budget guide in May and present it at two evening "
+                    "workshops with childcare. Prepare the monthly payments file with the "
+                    "supplier of the accounting software.</p>"
+                ),
+                evidence=[0],
+            ),
+            _update(
+                Q2_2026,
+                progress=(
+                    "<p>The citizens' budget guide 2026 was published on 12 May and presented "
+                    "at two workshops attended by 64 residents. The first monthly file of "
+                    "payments above 1,000 EUR went online on 5 May, with April's 412 "
+                    "payments; the May and June files followed on time.</p>"
+                ),
+                changes=[(1, "complete"), (2, "in_progress")],
+                next_steps=(
+                    "<p>Keep publishing the payments file on the 5th of each month, and ask "
+                    "journalists and the Finance Committee which fields they miss.</p>"
+                ),
+                evidence=[1, 2],
+            ),
+            _update(
+                Q3_2026,
+                progress=(
+                    "<p>The payments files for July, August and September were published: six "
+                    "months of payments so far. At the request of Le Courrier de Hautrive, each "
+                    "payment now names the budget function as well as the supplier; two "
+                    "articles have used the data.</p>"
+                ),
+                delay_reasons=(
+                    "<p>The August file came out on 9 September, four days late, while the "
+                    "accountant who prepares it was on leave; a second person has been trained "
+                    "since.</p>"
+                ),
+                next_steps=(
+                    "<p>Design the 2027 training programme for residents and journalists with "
+                    "the Open Meuse Collective; the first sessions are planned for January "
+                    "2027.</p>"
+                ),
+                evidence=[2],
             ),
         ],
     },
@@ -959,6 +1041,7 @@ COMMITMENTS = [
                 "council",
                 "Nadia El Amrani",
                 "complete",
+                first_status="in_progress",
             ),
             _milestone(
                 "Publish all contracts above 30,000 EUR awarded since June 2026 in OCDS",
@@ -967,6 +1050,7 @@ COMMITMENTS = [
                 "works",
                 "Thomas Leclercq",
                 "in_progress",
+                first_status="not_started",
             ),
             _milestone(
                 "Open the searchable public procurement portal",
@@ -975,6 +1059,7 @@ COMMITMENTS = [
                 "works",
                 "Thomas Leclercq",
                 "blocked",
+                first_status="not_started",
             ),
             _milestone(
                 "Independent audit of the first year of published contracting data",
@@ -1027,6 +1112,68 @@ COMMITMENTS = [
                 D(2026, 10, 1),
                 link="https://data.hautrive.example/dataset/contracts-ocds",
                 milestone=1,
+            ),
+        ],
+        "updates": [
+            _update(
+                Q1_2026,
+                progress=(
+                    "<p>The Municipal Council adopted the Open Contracting Data Standard on 23 "
+                    "March: every contract above 30,000 EUR awarded from 1 June 2026 will be "
+                    "published from planning to completion, within 30 days of each stage. The "
+                    "Finance Committee discussed the threshold with Transparency Watch "
+                    "Hautrive before the vote.</p>"
+                ),
+                changes=[(0, "complete")],
+                next_steps=(
+                    "<p>Publish the terms of reference of the procurement portal in April and "
+                    "launch its tender; map the fields of the contract register to the "
+                    "standard.</p>"
+                ),
+                evidence=[0],
+            ),
+            _update(
+                Q2_2026,
+                progress=(
+                    "<p>The terms of reference of the procurement portal were published on 15 "
+                    "April and the tender launched. Since 1 June, new contracts above 30,000 "
+                    "EUR are recorded in the standard; the first awards will be published in "
+                    "July.</p>"
+                ),
+                changes=[(1, "in_progress"), (2, "in_progress")],
+                delay_reasons=(
+                    "<p>The regional e-procurement agency postponed the data interface the "
+                    "portal depends on to early 2027. With the approval of the Forum's "
+                    "non-governmental members on 12 May, the portal milestone now ends in March "
+                    "2027 instead of June 2026 (see the amendment on this page). Contracts are "
+                    "published meanwhile as open data files.</p>"
+                ),
+                next_steps=(
+                    "<p>Award the portal contract, and publish the first contracts as OCDS "
+                    "files on the open data portal.</p>"
+                ),
+                evidence=[1],
+            ),
+            _update(
+                Q3_2026,
+                progress=(
+                    "<p>Eleven contracts awarded since June are published in OCDS on the open "
+                    "data portal, from planning to award. Transparency Watch Hautrive checked "
+                    "the first files and found two missing amendment dates, now corrected.</p>"
+                ),
+                changes=[(2, "blocked")],
+                delay_reasons=(
+                    "<p>The procurement portal is blocked: the regional agency has not "
+                    "delivered the test version of its data interface, promised for September, "
+                    "and the portal's supplier cannot connect to it. We paused the supplier's "
+                    "work rather than pay for development that would have to be redone.</p>"
+                ),
+                next_steps=(
+                    "<p>Discuss the portal at the Forum's first-year review and ask the "
+                    "regional agency for a firm date; keep publishing contracts as open data "
+                    "files in the meantime.</p>"
+                ),
+                evidence=[2],
             ),
         ],
     },
@@ -1114,6 +1261,7 @@ COMMITMENTS = [
                 "neighbourhoods",
                 "Julien Warnier",
                 "complete",
+                first_status="in_progress",
             ),
             _milestone(
                 "Collect and assess residents' project proposals",
@@ -1122,6 +1270,7 @@ COMMITMENTS = [
                 "participation",
                 "Yasmina Benali",
                 "complete",
+                first_status="not_started",
             ),
             _milestone(
                 "Hold the public vote and publish the results",
@@ -1130,6 +1279,7 @@ COMMITMENTS = [
                 "participation",
                 "Yasmina Benali",
                 "complete",
+                first_status="not_started",
             ),
             _milestone(
                 "Reach 500 voters among residents with disabilities and Arabic speakers",
@@ -1138,6 +1288,7 @@ COMMITMENTS = [
                 "access",
                 "Marie Collard",
                 "incomplete",
+                first_status="not_started",
             ),
         ],
         "amendments": [],
@@ -1155,14 +1306,14 @@ COMMITMENTS = [
             _evidence(
                 "Vote results by project (CSV)",
                 "consultation_results",
-                D(2026, 10, 8),
+                D(2026, 9, 29),
                 document="pb_results_csv",
                 milestone=2,
             ),
             _evidence(
                 "Votes per project (chart)",
                 "multimedia",
-                D(2026, 10, 8),
+                D(2026, 9, 29),
                 document="pb_results_chart",
                 milestone=2,
                 description="Bar chart of the votes for the seven projects put to the vote.",
@@ -1172,6 +1323,61 @@ COMMITMENTS = [
                 "third_party",
                 D(2026, 11, 5),
                 document="pb_assessment",
+            ),
+        ],
+        "updates": [
+            _update(
+                Q1_2026,
+                progress=(
+                    "<p>The rules of the participatory budget were written with the Federation "
+                    "of Neighbourhood Committees in three public workshops and adopted on 9 "
+                    "March: 250,000 EUR, projects of at most 50,000 EUR, and any resident aged "
+                    "14 or over may propose and vote. The call for proposals opened on 16 "
+                    "March.</p>"
+                ),
+                changes=[(0, "complete"), (1, "in_progress")],
+                next_steps=(
+                    "<p>Collect proposals until 31 May, with proposal workshops in each "
+                    "neighbourhood centre; start the outreach to residents with disabilities "
+                    "and to Arabic speakers in April.</p>"
+                ),
+                evidence=[0],
+            ),
+            _update(
+                Q2_2026,
+                progress=(
+                    "<p>Residents submitted 137 proposals. The departments assessed them with "
+                    "their authors, and 7 projects were put forward for the vote at a public "
+                    "session on 20 June. Outreach began in April with Access Hautrive and the "
+                    "Hautrive Youth Network: easy-read and Arabic leaflets, and four "
+                    "information sessions.</p>"
+                ),
+                changes=[(1, "complete"), (3, "in_progress")],
+                next_steps=(
+                    "<p>Hold the vote in September, at four step-free voting stations with "
+                    "assistance and online.</p>"
+                ),
+            ),
+            _update(
+                Q3_2026,
+                progress=(
+                    "<p>4,912 residents voted between 14 and 27 September: 13% of residents "
+                    "aged 14 and over. The results were published on 29 September: six "
+                    "projects are funded, in all three neighbourhoods.</p>"
+                ),
+                changes=[(2, "complete"), (3, "incomplete")],
+                delay_reasons=(
+                    "<p>The outreach milestone ended short of its target: 312 voters asked for "
+                    "assistance or used the Arabic-language ballot, not 500. The Arabic "
+                    "materials were ready only two weeks before the vote, and only one voting "
+                    "station had a sign language interpreter.</p>"
+                ),
+                next_steps=(
+                    "<p>Start work on the six funded projects. The independent monitor "
+                    "assesses the commitment this autumn; its lessons on outreach go into the "
+                    "next action plan.</p>"
+                ),
+                evidence=[1, 2],
             ),
         ],
     },
@@ -1251,6 +1457,7 @@ COMMITMENTS = [
                 "digital",
                 "Sofia Martins",
                 "complete",
+                first_status="in_progress",
             ),
             _milestone(
                 "Open digital help desks in the three neighbourhood centres",
@@ -1259,6 +1466,7 @@ COMMITMENTS = [
                 "digital_for_all",
                 "Karim Bouzid",
                 "in_progress",
+                first_status="not_started",
             ),
             _milestone(
                 "Fix every blocking accessibility issue found by the audit",
@@ -1267,6 +1475,7 @@ COMMITMENTS = [
                 "digital",
                 "Sofia Martins",
                 "in_progress",
+                first_status="not_started",
             ),
             _milestone(
                 "Publish the public tracker's source code under an open licence",
@@ -1301,6 +1510,45 @@ COMMITMENTS = [
                 link="https://code.hautrive.example/e-services/issues?label=accessibility",
                 milestone=2,
                 description="43 of 61 issues closed, 11 of 18 blocking ones.",
+            ),
+        ],
+        "updates": [
+            _update(
+                Q2_2026,
+                progress=(
+                    "<p>The accessibility audit of the 14 online services, tested by members of "
+                    "Access Hautrive with screen readers and switch access, was published on 28 "
+                    "May: 61 issues, 18 of them blocking. Fixing started in June with the four "
+                    "most used services. Digital help desks opened in April in the Centre and "
+                    "Rive Gauche neighbourhood centres: 433 visits in three months, half of "
+                    "them by residents over 65.</p>"
+                ),
+                changes=[(0, "complete"), (1, "in_progress"), (2, "in_progress")],
+                next_steps=(
+                    "<p>Fix the 18 blocking issues first, and open the third help desk, in Les "
+                    "Hauts, in September.</p>"
+                ),
+                evidence=[0],
+            ),
+            _update(
+                Q3_2026,
+                progress=(
+                    "<p>37 of the 61 issues are fixed, 9 of the 18 blocking ones, among them "
+                    "the forms for parking permits and civil status certificates. Help desk "
+                    "visits fell over the summer, when the desks opened two mornings a week, "
+                    "and rose to 203 in September.</p>"
+                ),
+                delay_reasons=(
+                    "<p>The help desk in Les Hauts will open in January 2027 instead of "
+                    "September: its neighbourhood centre is being renovated. Until then, "
+                    "Digital for All holds a weekly session in the Les Hauts library.</p>"
+                ),
+                next_steps=(
+                    "<p>Fix the remaining blocking issues by the end of the year, retesting "
+                    "each fix with Access Hautrive; open the Les Hauts help desk in "
+                    "January.</p>"
+                ),
+                evidence=[2],
             ),
         ],
     },
@@ -1403,6 +1651,7 @@ COMMITMENTS = [
                 "friends_meuse",
                 "Benoît Renard",
                 "blocked",
+                first_status="not_started",
             ),
             _milestone(
                 "Hold two public hearings on the state of the river",
@@ -1419,6 +1668,7 @@ COMMITMENTS = [
                 "water_board",
                 "Dr. Anne Verhaegen",
                 "complete",
+                first_status="in_progress",
             ),
         ],
         "amendments": [],
@@ -1441,6 +1691,48 @@ COMMITMENTS = [
                     "Citizen science training is blocked until the regional grant that pays "
                     "for the sampling kits is confirmed."
                 ),
+            ),
+        ],
+        "updates": [
+            _update(
+                Q2_2026,
+                progress=(
+                    "<p>The baseline report on the Meuse and its tributaries was published on "
+                    "18 June: after heavy rain, E. coli exceeded bathing thresholds at the "
+                    "Ruisseau des Saules outfall 7 times in 2025. The Water Board ordered the "
+                    "six sensors and installed the first two. Friends of the Meuse trained "
+                    "their first 9 volunteers on 6 June, with sampling kits lent by the "
+                    "university.</p>"
+                ),
+                changes=[(4, "complete"), (2, "in_progress")],
+                next_steps=(
+                    "<p>Install the four remaining sensors by December, and train the next "
+                    "volunteers in the autumn.</p>"
+                ),
+                evidence=[0, 1],
+            ),
+            _update(
+                Q3_2026,
+                progress=(
+                    "<p>Four of the six sensors are installed and send readings to the Water "
+                    "Board every fifteen minutes; the two on the towpath await a permit from "
+                    "the waterways authority. Volunteers took 46 samples in July and "
+                    "August.</p>"
+                ),
+                changes=[(2, "blocked")],
+                delay_reasons=(
+                    "<p>The volunteer training is blocked: the regional grant that pays for "
+                    "the sampling kits has not been confirmed, and the university needs its "
+                    "kits back for the academic year. No new volunteer can be trained until "
+                    "kits are bought.</p>"
+                ),
+                next_steps=(
+                    "<p>Ask the region for a decision before the end of the year and, failing "
+                    "that, propose to the Forum that the Water Board's reserve pays for the "
+                    "kits; the blocked training is on the agenda of the first-year "
+                    "review.</p>"
+                ),
+                evidence=[1],
             ),
         ],
     },
@@ -1714,6 +2006,36 @@ KEY_DATES = {
             "title": "Deadline: final learning exercise",
             "description": "Within two months of the plan's end, led by the independent monitor.",
             "stage": "final_learning",
+        },
+    ],
+}
+
+# The home page's own list of key documents (a ResourceListBlock); "document" names a key
+# of DOCUMENTS.
+HOME_RESOURCES = {
+    "heading": "Key documents",
+    "heading_level": "2",
+    "intro": "",
+    "resources": [
+        {
+            "title": "Open Government Strategy 2026-2030 of Hautrive-sur-Meuse",
+            "link": "",
+            "document": "strategy",
+            "publisher": f"Town of {TOWN}",
+            "year": 2025,
+            "languages": "en",
+            "summary": (
+                "<p>Why open government, four principles, and how we put them into practice.</p>"
+            ),
+        },
+        {
+            "title": "Progress report on the action plan's first year",
+            "link": "",
+            "document": "progress_report_y1",
+            "publisher": f"Town of {TOWN}",
+            "year": 2026,
+            "languages": "en",
+            "summary": "<p>Where each commitment stands, for the first-year review.</p>",
         },
     ],
 }

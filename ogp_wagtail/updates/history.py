@@ -39,7 +39,9 @@ def record_published_commitment(commitment, user=None):
     """
     milestones = list(Milestone.objects.filter(page=commitment))
     latest = latest_statuses(m.translation_key for m in milestones)
-    today = timezone.localdate()
+    # A first status holds from the commitment's start: updates written before the
+    # commitment was entered in the site (back-filled) then read in order.
+    since = min(timezone.localdate(), commitment.start_date)
     for milestone in milestones:
         recorded = latest.get(milestone.translation_key)
         if recorded is None:
@@ -48,7 +50,7 @@ def record_published_commitment(commitment, user=None):
                 commitment_key=commitment.translation_key,
                 milestone_description=milestone.description,
                 status=milestone.status,
-                effective_date=today,
+                effective_date=since,
                 user=user,
             )
             _mirror(milestone.translation_key, milestone.status)

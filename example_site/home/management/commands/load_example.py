@@ -1,7 +1,9 @@
-"""Load the example municipality: snippets, documents and every ogp-wagtail page type.
+"""Load the example municipality: snippets, documents, every ogp-wagtail page type and
+the commitments' quarterly progress updates.
 
-Idempotent: whatever already exists (found by its slug under its parent, or by its
-name) is left untouched, so a second run creates no row, revision or file.
+Idempotent: whatever already exists (found by its slug under its parent, by its name,
+or for a progress update by its commitment and date) is left untouched, so a second
+run creates no row, revision, history record or file.
 """
 
 import copy
@@ -44,8 +46,10 @@ from ogp_wagtail.models import (
     PlanEndorsement,
     PlanObjective,
     PolicyArea,
+    ProgressUpdate,
     Sector,
     StrategicVisionPage,
+    UpdateStatusChange,
 )
 from ogp_wagtail.pages.base import OGPPage
 
@@ -63,9 +67,9 @@ def plural(count, noun):
 class Command(BaseCommand):
     help = (
         "Load the example municipality of Hautrive-sur-Meuse: locales, organisations, a home "
-        "page, an open government hub, an action plan with five commitments, evidence "
-        "folders and consultations, a resources page, and a superuser. Safe to run again: "
-        "existing content is found and kept."
+        "page, an open government hub, an action plan with five commitments and their "
+        "quarterly progress updates, evidence folders and consultations, a resources page, "
+        "and a superuser. Safe to run again: existing content is found and kept."
     )
 
     def add_arguments(self, parser):
@@ -94,6 +98,7 @@ class ExampleLoader:
         self.found_count = 0
         self.new_files = []
         self.new_pages = []
+        self.new_updates = []
         self.documents = {}
         self.Document = get_document_model()
 
@@ -118,6 +123,11 @@ class ExampleLoader:
         if not condition:
             raise CommandError(f"The example {what} breaks the OGP Local rules: {message}")
 
+    def consistent(self, condition, what, message):
+        """The example content agrees with itself."""
+        if not condition:
+            raise CommandError(f"The example {what} is inconsistent: {message}")
+
     # -- the run ---------------------------------------------------------------
 
     def run(self):
@@ -129,12 +139,14 @@ class ExampleLoader:
             for storage, name in self.new_files:
                 storage.delete(name)
             raise
-        # Pages are indexed as they are saved, unless search auto-update is off or a
-        # task worker does it later: index the new ones now so that search finds them.
-        for page in self.new_pages:
-            index.insert_or_update_object(page)
+        # Pages and updates are indexed as they are saved, unless search auto-update is off
+        # or a task worker does it later: index the new ones now so that search finds them.
+        for instance in [*self.new_pages, *self.new_updates]:
+            index.insert_or_update_object(instance)
 
     def load(self):
+        for spec in content.COMMITMENTS:
+            self.check_update_specs(spec)
         locale = self.load_locales()
         self.load_taxonomies()
         self.organisations = {
@@ -156,6 +168,7 @@ class ExampleLoader:
             self.load_consultation(plan, content.COCREATION_CONSULTATION, commitments),
             self.load_consultation(plan, content.REVIEW_CONSULTATION, commitments),
         ]
+        self.load_progress_updates(commitments, commitment_folders)
         self.check_plan(plan)
         resources = self.load_resources_page(home)
         self.load_home_body(
@@ -383,10 +396,15 @@ class ExampleLoader:
         locale = plan.locale
         milestones = []
         for position, milestone_spec in enumerate(spec["milestones"]):
+            # Published with the status it had when the plan started: publishing starts its
+            # history, and the progress updates move it on to its status of today.
             milestone = Milestone(
                 sort_order=position,
                 **{
-                    **milestone_spec,
+                    **{
+                        key: value for key, value in milestone_spec.items() if key != "first_status"
+                    },
+                    "status": milestone_spec["first_status"],
                     "responsible_organisation": self.organisations[
                         milestone_spec["responsible_organisation"]
                     ],
@@ -440,6 +458,7 @@ class ExampleLoader:
                 "amendments",
                 "evidence",
                 "evidence_intro",
+                "updates",
             }
         }
         fields["budget"] = Decimal(spec["budget"])
@@ -602,6 +621,144 @@ class ExampleLoader:
         )
         return consultation  # publish_new() validates it: it closes after it opens
 
+    # -- progress updates --------------------------------------------------------------
+
+    @staticmethod
+    def is_quarter_end(day):
+        following = day + datetime.timedelta(days=1)
+        return following.day == 1 and following.month in (1, 4, 7, 10)
+
+    def check_update_specs(self, spec):
+        """Before anything is written: a commitment's updates are quarterly, within its
+        period, and lead each milestone from its first status to its status of today, each
+        change a real one (the history records only those)."""
+        what = f"commitment {spec['title']!r}"
+        statuses = [milestone["first_status"] for milestone in spec["milestones"]]
+        previous = None
+        for update in spec["updates"]:
+            date = update["date"]
+            self.consistent(
+                self.is_quarter_end(date) and spec["start_date"] <= date <= spec["end_date"],
+                what,
+                f"its update of {date} is not dated at the end of a quarter of its period.",
+            )
+            self.consistent(
+                previous is None or previous < date,
+                what,
+                f"its updates are not one per quarter, in order ({previous}, then {date}).",
+            )
+            previous = date
+            positions = [position for position, _status in update["changes"]]
+            self.consistent(
+                len(set(positions)) == len(positions),
+                what,
+                f"its update of {date} changes a milestone twice.",
+            )
+            for position, status in update["changes"]:
+                self.consistent(
+                    statuses[position] != status,
+                    what,
+                    f"its update of {date} sets milestone {position + 1} to {status!r}, "
+                    "the status it already has.",
+                )
+                statuses[position] = status
+            self.consistent(
+                all(0 <= position < len(spec["evidence"]) for position in update["evidence"]),
+                what,
+                f"its update of {date} names evidence the commitment's folder does not hold.",
+            )
+        today = [milestone["status"] for milestone in spec["milestones"]]
+        self.consistent(
+            statuses == today,
+            what,
+            f"its updates leave its milestones {statuses}, not {today}.",
+        )
+
+    def load_progress_updates(self, commitments, folders):
+        """Every commitment's updates, oldest first across the plan, as editors publish them."""
+        entries = [
+            (update_spec["date"], position, commitment, folder, spec, update_spec)
+            for position, (commitment, folder, spec) in enumerate(
+                zip(commitments, folders, content.COMMITMENTS, strict=True)
+            )
+            for update_spec in spec["updates"]
+        ]
+        touched = {}
+        for _date, _position, commitment, folder, spec, update_spec in sorted(
+            entries, key=lambda entry: entry[:2]
+        ):
+            if self.load_progress_update(commitment, folder, spec, update_spec):
+                touched[commitment.pk] = (commitment, spec)
+        # What the updates published in this run did: the statuses the example shows.
+        for commitment, spec in touched.values():
+            statuses = list(
+                Milestone.objects.filter(page=commitment)
+                .order_by("sort_order")
+                .values_list("status", flat=True)
+            )
+            wanted = [milestone["status"] for milestone in spec["milestones"]]
+            self.consistent(
+                statuses == wanted,
+                f"commitment {spec['title']!r}",
+                f"after its progress updates its milestones are {statuses}, not {wanted}.",
+            )
+
+    def load_progress_update(self, commitment, folder, spec, update_spec):
+        """Publish one update, unless the commitment has one of that date. True if created."""
+        date = update_spec["date"]
+        update = ProgressUpdate.objects.filter(commitment=commitment, date=date).first()
+        if update is not None:
+            self.report(False, "progress update", f"{update} of {spec['short']}")
+            return False
+        if date > timezone.localdate():
+            # Only when the clock is behind the example's story: a later run adds it.
+            self.stdout.write(f"  skipped progress update of {spec['short']} dated {date}: future")
+            return False
+
+        milestones = list(Milestone.objects.filter(page=commitment).order_by("sort_order"))
+        # The admin offers the milestones and the evidence of the update's own commitment.
+        items_by_title = {item.title: item for item in EvidenceItem.objects.filter(page=folder)}
+        evidence = []
+        for position in update_spec["evidence"]:
+            title = spec["evidence"][position]["title"]
+            self.consistent(
+                title in items_by_title,
+                f"progress update of {date} of {spec['short']}",
+                f"its evidence {title!r} is not in {folder.url_path}.",
+            )
+            evidence.append(items_by_title[title])
+        status_changes = []
+        for order, (position, status) in enumerate(update_spec["changes"]):
+            change = UpdateStatusChange(
+                milestone=milestones[position], status=status, sort_order=order
+            )
+            change.full_clean(exclude=["update"])
+            status_changes.append(change)
+        update = ProgressUpdate(
+            commitment=commitment,
+            date=date,
+            progress=update_spec["progress"],
+            delay_reasons=update_spec["delay_reasons"],
+            next_steps=update_spec["next_steps"],
+            status_changes=status_changes,
+            evidence=evidence,
+            live=False,
+        )
+        update.full_clean()  # a date in the past, what was done
+        update.save()
+        log(instance=update, action="wagtail.create", content_changed=True)
+        # Publishing applies its status changes to the milestones' history, as in the admin.
+        update.save_revision().publish()
+        self.new_updates.append(update)
+        details = (
+            f"({plural(len(status_changes), 'status change')}, "
+            f"{plural(len(evidence), 'evidence item')})"
+        )
+        self.report(
+            True, "progress update", f"{update} of {spec['short']} <{update.get_url()}> {details}"
+        )
+        return True
+
     # -- StreamField content: the resources page and the home page's blocks -----------
 
     def clean_stream(self, model, raw, what):
@@ -712,12 +869,27 @@ class ExampleLoader:
                 ],
             ),
             {"type": "commitments", "value": {"heading": "Our five commitments", "plan": plan.pk}},
+            # The plan's progress bar, and the newest quarterly updates of the whole hub.
+            {
+                "type": "progress",
+                "value": {"page": plan.pk, "display": "bar", "heading_level": "2"},
+            },
+            {
+                "type": "latest_updates",
+                "value": {
+                    "heading": "Latest progress updates",
+                    "heading_level": "2",
+                    "source": hub.pk,
+                    "max_items": 3,
+                },
+            },
             {"type": "key_dates", "value": self.key_dates(calendar_pages)},
             {
                 "type": "evidence",
                 "value": {"heading": "Latest evidence", "source": plan.pk, "max_items": 4},
             },
             links("The evidence repository", folders),
+            {"type": "resources", "value": content.HOME_RESOURCES},
             links("Take part", consultations),
             {"type": "contact", "value": {"heading": "Whom to contact", "hub": hub.pk}},
             {"type": "heading", "value": "Living in Hautrive"},
@@ -730,7 +902,7 @@ class ExampleLoader:
                 ),
             },
         ]
-        wanted = self.clean_stream(HomePage, body, "home page")
+        wanted = self.clean_stream(HomePage, self.with_documents(body), "home page")
         if self.stream_data(home.body) == self.stream_data(wanted):
             self.report(False, "home page blocks", f"{len(body)} blocks")
             return
@@ -739,8 +911,9 @@ class ExampleLoader:
         self.report(
             True,
             "home page blocks",
-            "the consultation open now, commitments, co-creation calendar, latest evidence, "
-            "contact, and links to every page",
+            "the consultation open now, commitments, the plan's progress, latest updates, "
+            "co-creation calendar, latest evidence, key documents, contact, and links to every "
+            "page",
         )
 
     # -- the superuser -----------------------------------------------------------------
