@@ -99,8 +99,12 @@ def example_server(tmp_path_factory):
     "path",
     [
         "/",
-        # A package page inside the integrator's own base template.
+        # Package pages inside the integrator's own base template: the plan with its
+        # dashboard, a commitment with its widget, updates and milestone histories,
+        # the resources page built from blocks.
         "/open-government/action-plan-2026-2028/",
+        "/open-government/action-plan-2026-2028/open-contracting/",
+        "/resources/",
     ],
 )
 def test_example_site_page_has_no_axe_violations(page, example_server, path):
@@ -111,3 +115,29 @@ def test_example_site_page_has_no_axe_violations(page, example_server, path):
     assert not failed, f"not served (axe needs the real stylesheets): {failed}"
     expect(page.locator("h1").first).to_be_visible()
     assert_no_violations(page)
+
+
+def test_progress_update_page_has_no_axe_violations(page, example_server):
+    commitment = example_server + "/open-government/action-plan-2026-2028/open-contracting/"
+    page.goto(commitment)
+    update_url = page.locator(".ogp-update h3 a").first.get_attribute("href")
+    response = page.goto(example_server + update_url)
+    assert response is not None and response.status == 200
+    assert_no_violations(page)
+
+
+def test_only_the_embed_address_can_be_framed_by_another_origin(page, example_server):
+    """A page on another origin (localhost is not 127.0.0.1) frames both addresses."""
+    commitment = example_server + "/open-government/action-plan-2026-2028/open-contracting/"
+    other_origin = example_server.replace("127.0.0.1", "localhost")
+    page.goto(other_origin + "/no-such-page/")  # any document of the other origin
+    page.set_content(
+        f'<iframe id="embed" src="{commitment}embed/progress/"></iframe>'
+        f'<iframe id="page" src="{commitment}"></iframe>'
+    )
+    embed = page.frame_locator("#embed")
+    expect(embed.locator('[role="progressbar"]')).to_have_count(1)
+    page.wait_for_timeout(1000)
+    framed_page = page.frame(url=commitment)
+    # The browser refuses to show the ordinary page in a frame (X-Frame-Options: DENY).
+    assert framed_page is None or framed_page.locator("h1").count() == 0
