@@ -254,3 +254,18 @@ def test_an_update_may_not_reopen_a_commitment_beyond_the_cap(editor_client, pla
     del data["action-publish"]
     assert editor_client.post(reverse(ADD_URL), data).status_code == 302
     assert statuses_of(done) == ["complete"]
+
+
+def test_the_permanent_address_follows_a_renamed_commitment(editor_client, client, commitment):
+    publish_update(editor_client, commitment)
+    update = ProgressUpdate.objects.get()
+    permanent = reverse("ogp_wagtail:progress_update", args=(update.uuid,))
+    assert client.get(permanent)["Location"] == update.get_url()
+    commitment.slug = "open-budget-renamed"
+    commitment.save_revision().publish()
+    response = client.get(permanent)
+    assert response.status_code == 302
+    assert "open-budget-renamed" in response["Location"]
+    assert client.get(response["Location"]).status_code == 200
+    commitment.unpublish()
+    assert client.get(permanent).status_code == 404

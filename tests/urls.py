@@ -7,5 +7,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("ogp/", include("ogp_wagtail.urls")),
 ]
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

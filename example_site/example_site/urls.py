@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Optional: addresses of progress updates that survive renaming their commitment.
+    path("ogp/", include("ogp_wagtail.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,19 @@
+"""Views served outside the page tree, from ``ogp_wagtail.urls``."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+
+from .updates.models import ProgressUpdate
+
+
+def progress_update_redirect(request, update_uuid):
+    """The address of an update that never changes: it follows its commitment's page.
+
+    Commitments can be renamed or moved, which changes the page addresses of
+    their updates; this one, by identity, redirects to wherever the update is now.
+    """
+    update = get_object_or_404(ProgressUpdate.objects.filter(live=True), uuid=update_uuid)
+    commitment = update.commitment.localized
+    if not (commitment.live and commitment.get_url(request)):
+        raise Http404
+    return redirect(update.get_url(request), permanent=False)
