@@ -14,6 +14,7 @@ ALLOWED_HOSTS = ["*"]
 
 INSTALLED_APPS = [
     "ogp_wagtail",
+    "ogp_wagtail.comments",
     "tests.testapp",
     "wagtail_localize",
     "wagtail_localize.locales",

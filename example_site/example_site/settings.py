@@ -26,6 +26,7 @@ ALLOWED_HOSTS = [
 INSTALLED_APPS = [
     "home",
     "ogp_wagtail",
+    "ogp_wagtail.comments",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
