@@ -1,6 +1,7 @@
 """Optional URLs: ``path("ogp/", include("ogp_wagtail.urls"))`` in the site's urls.py."""
 
-from django.urls import path
+from django.apps import apps
+from django.urls import include, path
 
 from . import views
 
@@ -12,3 +13,9 @@ urlpatterns = [
         name="progress_update",
     ),
 ]
+
+if apps.is_installed("ogp_wagtail.comments"):
+    urlpatterns += [
+        path("follow/", include("ogp_wagtail.comments.follow_urls")),
+        path("comments/", include("ogp_wagtail.comments.urls")),
+    ]

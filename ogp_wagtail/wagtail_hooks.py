@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -14,18 +15,29 @@ from .snippets import (
 from .updates.views import ProgressUpdateViewSet, add_update_button
 
 
-class OpenGovernmentSnippets(SnippetViewSetGroup):
-    menu_label = _("Open government")
-    menu_icon = "globe"
-    menu_order = 250
-    items = (
+def open_government_items():
+    items = [
         ProgressUpdateViewSet,
         OrganisationViewSet,
         JurisdictionViewSet,
         PolicyAreaViewSet,
         SectorViewSet,
         OGPValueViewSet,
-    )
+    ]
+    if apps.is_installed("ogp_wagtail.comments"):
+        # The moderation queue is a ModelViewSet, not a snippet: the group
+        # registers it and lists it in the same menu.
+        from .comments.moderation.views import CommentViewSet
+
+        items.insert(1, CommentViewSet)
+    return tuple(items)
+
+
+class OpenGovernmentSnippets(SnippetViewSetGroup):
+    menu_label = _("Open government")
+    menu_icon = "globe"
+    menu_order = 250
+    items = open_government_items()
 
 
 register_snippet(OpenGovernmentSnippets)

@@ -7,3 +7,8 @@ class OGPCommentsConfig(AppConfig):
     label = "ogp_comments"
     verbose_name = _("Open government comments")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django import forms
+from django.apps import apps
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Count, F, Q
@@ -343,6 +344,10 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
         updates = list(self.published_updates())
         for update in updates:
             update.page_url = self.update_url(update)
+        if apps.is_installed("ogp_wagtail.comments"):
+            from ..comments.display import attach_comment_counts
+
+            attach_comment_counts(updates)
         url_of_update = {update.pk: update.page_url for update in updates}
         for milestone in milestones:
             milestone.status_history = history.get(milestone.translation_key, [])
@@ -350,6 +355,7 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
                 record.update_url = url_of_update.get(record.update_id)
         stakeholders = list(self.stakeholders.select_related("organisation"))
         context.update(
+            comments_enabled=apps.is_installed("ogp_wagtail.comments"),
             progress_status=commitment_status(self, timezone.localdate(), milestones),
             progress_updates=updates,
             feed_url=self.url + self.reverse_subpage("updates_feed"),

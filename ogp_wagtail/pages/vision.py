@@ -1,6 +1,7 @@
 """The Strategic Vision: one action plan, with every field of Annex 1."""
 
 from django import forms
+from django.apps import apps
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -269,6 +270,14 @@ class StrategicVisionPage(RoutablePageMixin, OGPPage):
         updates = ProgressUpdate.objects.for_plan(self)[:FEED_LENGTH]
         return progress_updates_feed(request, self, updates)
 
+    def _comment_reply_share(self):
+        """How many published comments got an official reply, when comments are on."""
+        if not apps.is_installed("ogp_wagtail.comments"):
+            return None
+        from ..comments.display import reply_share
+
+        return reply_share(self)
+
     @path("embed/progress/", name="progress_embed")
     def progress_embed_view(self, request):
         return progress_embed(request, self)
@@ -285,6 +294,7 @@ class StrategicVisionPage(RoutablePageMixin, OGPPage):
             parent=self.get_parent().specific,
             commitments=commitments,
             progress_status=plan_status(self, timezone.localdate(), commitments),
+            comment_reply_share=self._comment_reply_share(),
             objectives=self.objectives.all(),
             endorsements=self.endorsements.select_related("organisation"),
             plan_jurisdictions=self.jurisdictions.all(),

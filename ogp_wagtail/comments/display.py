@@ -1,0 +1,218 @@
+"""What residents see of comments, and what a comment is about.
+
+A *target* is what residents comment on: a published progress update or an
+open consultation. :class:`Target` gives both one face (its key, title, plan,
+site, address) for the views, the template tags and the templates.
+"""
+
+import uuid
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from .models import Comment
+
+UPDATE = "update"
+CONSULTATION = "consultation"
+
+
+class Target:
+    """A progress update or a consultation page, as something to comment on."""
+
+    def __init__(self, obj):
+        from ..pages.consultation import ConsultationPage
+
+        self.obj = obj
+        if isinstance(obj, ConsultationPage):
+            self.kind = CONSULTATION
+            self.page = obj
+            self.key = obj.translation_key
+            self.title = obj.title
+            self.form_value = f"{CONSULTATION}:{obj.pk}"
+        else:
+            self.kind = UPDATE
+            self.page = obj.commitment
+            self.key = obj.uuid
+            self.title = f"{obj.commitment.title}: {obj.display_title}"[:255]
+            self.form_value = f"{UPDATE}:{obj.uuid}"
+
+    @property
+    def is_update(self):
+        return self.kind == UPDATE
+
+    def is_open(self, now=None):
+        """Whether residents may comment now: updates while published, consultations while open."""
+        if self.kind == CONSULTATION:
+            return self.obj.is_open(now)
+        return True
+
+    def plan_key(self):
+        """The translation key of the action plan the target belongs to, if any."""
+        from ..pages.vision import StrategicVisionPage
+
+        parent = self.page.get_parent()
+        if parent is not None and parent.specific_class is StrategicVisionPage:
+            return parent.translation_key
+        return None
+
+    def site(self):
+        return self.page.get_site()
+
+    def url(self, request=None):
+        """Its address in the active language."""
+        if self.kind == UPDATE:
+            return self.obj.get_url(request)
+        return self.obj.localized.get_url(request)
+
+    def comment_fields(self):
+        """The fields of a new comment that say what it is about."""
+        return {
+            "site": self.site(),
+            "update": self.obj if self.kind == UPDATE else None,
+            "consultation": self.obj if self.kind == CONSULTATION else None,
+            "target_key": self.key,
+            "target_title": self.title,
+            "plan_key": self.plan_key(),
+        }
+
+
+def resolve_target(value):
+    """The :class:`Target` a form's ``target`` value names, or None if it names nothing open.
+
+    ``update:<uuid>``: a live update of a live, unrestricted commitment.
+    ``consultation:<page id>``: a live, unrestricted consultation, open now.
+    """
+    from ..pages.commitment import CommitmentPage
+    from ..pages.consultation import ConsultationPage
+    from ..updates.models import ProgressUpdate
+
+    kind, _sep, ident = (value or "").partition(":")
+    if kind == UPDATE:
+        try:
+            key = uuid.UUID(ident)
+        except ValueError:
+            return None
+        update = (
+            ProgressUpdate.objects.filter(
+                live=True, uuid=key, commitment__in=CommitmentPage.objects.live().public()
+            )
+            .select_related("commitment")
+            .first()
+        )
+        return Target(update) if update else None
+    if kind == CONSULTATION:
+        if not (ident.isascii() and ident.isdigit() and len(ident) < 12):
+            return None
+        page = ConsultationPage.objects.live().public().filter(pk=int(ident)).first()
+        if page is None or not page.is_open():
+            return None
+        return Target(page)
+    return None
+
+
+def target_of_comment(comment):
+    """The target a stored comment is about, or None if it is gone."""
+    obj = comment.update or comment.consultation
+    return Target(obj) if obj is not None else None
+
+
+def published_thread(target_key):
+    """The published comments about a target: top-level ones, oldest first, with their replies.
+
+    One query. Each top-level comment gets ``shown_replies``; replies whose
+    parent is not published are not shown. Returns ``(comments, count)``, the
+    count including the replies shown.
+    """
+    comments = list(Comment.objects.published().for_target(target_key).order_by("created_at", "pk"))
+    top = [comment for comment in comments if comment.parent_id is None]
+    by_pk = {comment.pk: comment for comment in top}
+    for comment in top:
+        comment.shown_replies = []
+    count = len(top)
+    for comment in comments:
+        parent = by_pk.get(comment.parent_id)
+        if parent is not None:
+            parent.shown_replies.append(comment)
+            count += 1
+    return top, count
+
+
+def comment_counts(updates):
+    """Published comments (replies included) per update, ``{update uuid: count}``, in one query."""
+    keys = [update.uuid for update in updates]
+    if not keys:
+        return {}
+    rows = (
+        Comment.objects.published()
+        .filter(target_key__in=keys)
+        .order_by()
+        .values("target_key")
+        .annotate(count=Count("pk"))
+    )
+    counts = dict.fromkeys(keys, 0)
+    counts.update({row["target_key"]: row["count"] for row in rows})
+    return counts
+
+
+def attach_comment_counts(updates):
+    """Set ``comment_count`` on each update (one query); returns the updates."""
+    updates = list(updates)
+    counts = comment_counts(updates)
+    for update in updates:
+        update.comment_count = counts.get(update.uuid, 0)
+    return updates
+
+
+def official_reply_share(plan):
+    """``(replied, total)``: published residents' comments on the plan, and those answered.
+
+    Counts top-level comments whose ``plan_key`` is the plan's translation key
+    (so every language version of the plan shares the figure); answered means
+    a published official reply exists. One query.
+    """
+    answered = Comment.objects.published().filter(parent=OuterRef("pk"), is_official_reply=True)
+    figures = (
+        Comment.objects.published()
+        .filter(plan_key=plan.translation_key, parent__isnull=True, is_official_reply=False)
+        .annotate(answered=Exists(answered))
+        .aggregate(total=Count("pk"), replied=Count("pk", filter=Q(answered=True)))
+    )
+    return figures["replied"], figures["total"]
+
+
+def reply_share(plan):
+    """:func:`official_reply_share` for templates: ``{"replied", "total", "percent"}``."""
+    replied, total = official_reply_share(plan)
+    return {
+        "replied": replied,
+        "total": total,
+        "percent": round(100 * replied / total) if total else 0,
+    }
+
+
+def official_author_name(target):
+    """Who official replies speak for: the hub's lead agency, else the site's name."""
+    from ..pages.hub import OpenGovernmentPage
+
+    hub = (
+        OpenGovernmentPage.objects.ancestor_of(target.page)
+        .select_related("lead_agency")
+        .order_by("-depth")
+        .first()
+    )
+    if hub is not None and hub.lead_agency is not None:
+        return hub.lead_agency.name
+    site = target.site()
+    if site is not None and site.site_name:
+        return site.site_name
+    if hub is not None:
+        return hub.title
+    return gettext("the municipality")
+
+
+def published_fields(now=None):
+    """Status fields of a comment published at once (premoderation off)."""
+    from .models import CommentStatus
+
+    return {"status": CommentStatus.APPROVED, "published_at": now or timezone.now()}

@@ -1,0 +1,25 @@
+"""Moderation of comments: the decisions (``actions``), the admin viewset (``views``)
+and the bulk actions (``bulk_actions``).
+
+Import the decisions from here; the admin modules are loaded by ``wagtail_hooks``.
+"""
+
+from .actions import (
+    approve,
+    comment_moderated,
+    mark_spam,
+    official_reply_posted,
+    post_official_reply,
+    reject,
+    set_status,
+)
+
+__all__ = [
+    "approve",
+    "comment_moderated",
+    "mark_spam",
+    "official_reply_posted",
+    "post_official_reply",
+    "reject",
+    "set_status",
+]

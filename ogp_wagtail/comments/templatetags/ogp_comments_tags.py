@@ -1,0 +1,81 @@
+"""Template tags of the public comments.
+
+``{% load ogp_comments_tags %}`` works only when ``ogp_wagtail.comments`` is
+installed; guard its use, e.g. ``{% if update.comments %}`` (the relation
+exists only then, and testing it runs no query).
+
+- ``{% ogp_comments target heading_level=2 %}``: the comments section of a
+  progress update or a consultation page (list, counts, forms).
+- ``{% ogp_official_reply_share plan %}``: how many of a plan's comments got
+  an official reply.
+- ``{% ogp_comment_counts updates %}``: sets ``comment_count`` on each update
+  of a list in one query (renders nothing).
+"""
+
+from django import template
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from ...conf import ogp_settings
+from .. import abuse
+from ..display import (
+    Target,
+    attach_comment_counts,
+    official_author_name,
+    published_thread,
+    reply_share,
+)
+from ..forms import CommentForm
+from ..models import ReportReason
+
+register = template.Library()
+
+STATES = ("pending", "published", "reported")
+
+
+@register.inclusion_tag("ogp_wagtail/comments/section.html", takes_context=True)
+def ogp_comments(context, target, heading_level=2):
+    """The comments of ``target`` (a progress update or a consultation page). Two queries."""
+    from ..views import privacy_notice
+
+    target = Target(target)
+    comments, count = published_thread(target.key)
+    for comment in comments:
+        comment.reply_form_id = f"ogp-reply-{comment.pk}"
+    has_official = any(
+        reply.is_official_reply for comment in comments for reply in comment.shown_replies
+    )
+    request = context.get("request")
+    state = request.GET.get("ogp_comment") if request is not None else None
+    heading_level = int(heading_level) if str(heading_level).isdigit() else 2
+    return {
+        "target": target,
+        "target_value": target.form_value,
+        "comments": comments,
+        "count": count,
+        "is_open": target.is_open(),
+        "state": state if state in STATES else None,
+        "form": CommentForm(),
+        "form_token": abuse.issue_form_token(),
+        "language": get_language() or "",
+        "privacy_notice": privacy_notice(),
+        "premoderation": ogp_settings.OGP_WAGTAIL_COMMENTS_PREMODERATION,
+        "official_name": official_author_name(target) if has_official else "",
+        "report_reasons": ReportReason.choices,
+        "reply_label": _("Send my reply"),
+        "heading_level": min(max(heading_level, 2), 5),
+        "sub_level": min(max(heading_level, 2), 5) + 1,
+    }
+
+
+@register.inclusion_tag("ogp_wagtail/comments/reply_share.html")
+def ogp_official_reply_share(plan):
+    """``replied of total comments received an official reply (percent)`` for a plan. One query."""
+    return {"share": reply_share(plan)}
+
+
+@register.simple_tag
+def ogp_comment_counts(updates):
+    """Set ``comment_count`` on each update of a list (one query). Renders nothing."""
+    attach_comment_counts(updates)
+    return ""
