@@ -60,9 +60,11 @@ messages: venv
 	cd ogp_wagtail && ../$(BIN)/django-admin compilemessages
 
 ## SQL queries and median render times of a 12-commitment plan, as ratios to a plain page
-## rendered in the same run (bench/run.py; BENCH_RUNS=N renders each page N times).
+## rendered in the same run (bench/run.py; BENCH_RUNS=N renders each page N times); then
+## 20 concurrent clients posting comments under gunicorn and PostgreSQL (bench/comments.py).
 bench: venv
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/comments.py
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache example_site/db.sqlite3 example_site/media
