@@ -6,6 +6,7 @@ tests/test_example_site.py prepares it (migrate, then load_example), served by
 """
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -141,3 +142,42 @@ def test_only_the_embed_address_can_be_framed_by_another_origin(page, example_se
     framed_page = page.frame(url=commitment)
     # The browser refuses to show the ordinary page in a frame (X-Frame-Options: DENY).
     assert framed_page is None or framed_page.locator("h1").count() == 0
+
+
+def test_a_resident_comments_and_a_moderator_approves_and_replies(browser, example_server):
+    """The whole comment flow in a real browser, on the example site, without shortcuts."""
+    commitment = example_server + "/open-government/action-plan-2026-2028/open-budget/"
+    resident = browser.new_context()
+    page = resident.new_page()
+    page.goto(commitment)
+    update_url = example_server + page.locator(".ogp-update h3 a").first.get_attribute("href")
+    page.goto(update_url)
+
+    form = page.locator("form").filter(has=page.get_by_role("button", name="Send my comment"))
+    form.get_by_label("Your name").fill("Amina")
+    form.get_by_label("Your email").fill("amina@example.org")
+    form.get_by_label("Your comment").fill("Where is the sensor map? BROWSER-COMMENT")
+    form.locator('input[name="consent"]').check()
+    page.wait_for_timeout(3200)  # the example keeps the minimum fill time of 3 s
+    form.get_by_role("button", name="Send my comment").click()
+    expect(page.locator("#ogp-comments-status")).to_contain_text("moderat")
+    expect(page.get_by_text("BROWSER-COMMENT")).to_have_count(0)  # awaiting moderation
+
+    moderator = browser.new_context().new_page()
+    moderator.goto(example_server + "/admin/login/")
+    moderator.locator("#id_username").fill("admin")
+    moderator.locator("#id_password").fill("example-e2e-password")
+    moderator.locator("#id_password").press("Enter")
+    moderator.wait_for_url("**/admin/")
+    moderator.goto(example_server + "/admin/ogp_comments/")
+    moderator.get_by_role("link", name=re.compile("BROWSER-COMMENT")).first.click()
+    moderator.get_by_role("button", name="Approve and publish").click()
+    moderator.get_by_role("textbox").last.fill("The map goes online in June. BROWSER-REPLY")
+    moderator.get_by_role("button", name="Publish the official reply").click()
+    expect(moderator.get_by_text("BROWSER-REPLY").first).to_be_visible()
+
+    page.goto(update_url)
+    expect(page.get_by_text("Where is the sensor map? BROWSER-COMMENT")).to_be_visible()
+    expect(page.get_by_text("The map goes online in June. BROWSER-REPLY")).to_be_visible()
+    expect(page.locator(".ogp-comment__official").first).to_contain_text("Official reply")
+    resident.close()
