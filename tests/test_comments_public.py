@@ -761,3 +761,19 @@ def test_concurrent_posts_are_stored_once_and_the_limit_holds(update):
     assert sorted(burst) == [303] * 5 + [429] * 15
     bodies = list(Comment.objects.values_list("body", flat=True))
     assert len(bodies) == len(set(bodies)) == 25
+
+
+def test_after_a_review_only_new_reports_count(client, update, published):
+    from ogp_wagtail.comments.moderation import set_status
+
+    for number in (1, 2, 3):
+        report(client, published, f"198.51.100.{number}")
+    published.refresh_from_db()
+    assert published.hidden_for_review
+    set_status(published, CommentStatus.APPROVED, user=None)  # the moderator keeps it
+    published.refresh_from_db()
+    assert not published.hidden_for_review
+    report(client, published, "198.51.100.9")
+    published.refresh_from_db()
+    assert not published.hidden_for_review  # one new report is not three
+    assert "A rude remark" in page_html(client, update.get_url())
