@@ -16,7 +16,7 @@ is guessed. Bulk approve / reject / spam live in ``bulk_actions``.
 from django import forms
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
-from django.db.models import BooleanField, Case, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import BooleanField, Case, F, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.template.defaultfilters import truncatechars
@@ -223,7 +223,8 @@ class CommentDetailView(
             visible.filter(Q(pk=top.pk) | Q(parent=top))
             .select_related("moderated_by", "official_author")
             .prefetch_related(reports)
-            .order_by("parent_id", "created_at", "pk")  # NULL parent (the top) first
+            # The top (no parent) first: SQLite sorts NULL first, PostgreSQL last.
+            .order_by(F("parent_id").asc(nulls_first=True), "created_at", "pk")
         )
 
     @property
