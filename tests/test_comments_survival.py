@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
 from django.urls import reverse
 from wagtail.models import Locale
 
@@ -96,7 +97,8 @@ def test_deleting_a_consultation_keeps_its_comments(admin_client, plan):
 
 def test_a_commitment_with_updates_is_not_deleted_by_accident(admin_client, commitment, approved):
     response = admin_client.post(reverse("wagtailadmin_pages:delete", args=(commitment.pk,)))
-    assert response.status_code < 500
+    assert response.status_code == 302
+    assert "cannot be deleted" in " ".join(str(m) for m in get_messages(response.wsgi_request))
     assert CommitmentPage.objects.filter(pk=commitment.pk).exists()
     assert Comment.objects.filter(pk=approved.pk).exists()
     assert Group.objects.filter(name="Comment moderators").exists()

@@ -9,6 +9,7 @@ itself and refuse with the rule's message.
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from .base import OGPPage
@@ -72,3 +73,26 @@ def check_copy(request, page):
             request, [(page, errors)], reverse("wagtailadmin_pages:copy", args=(page.pk,))
         )
     return None
+
+
+def refuse_deleting_published_history(request, page):
+    """A commitment whose progress updates are the public record is not deleted.
+
+    The updates (and the comments on them) would lose their commitment; Wagtail
+    7.0 would even fail on the protected reference. Unpublishing keeps them.
+    """
+    from ..updates.models import ProgressUpdate
+
+    pages = page.get_descendants(inclusive=True)
+    if not ProgressUpdate.objects.filter(commitment__in=pages).exists():
+        return None
+    messages.error(
+        request,
+        _(
+            "“%(title)s” cannot be deleted: progress updates have been published about it "
+            "(or about a commitment below it), and they are the public record. Unpublish "
+            "it instead."
+        )
+        % {"title": page.get_admin_display_title()},
+    )
+    return redirect(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
