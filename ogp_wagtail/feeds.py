@@ -29,9 +29,7 @@ def progress_updates_feed(request, page, updates):
     )
     for update in updates:
         commitment = update.commitment
-        link = site_url + commitment.url + commitment.reverse_subpage(
-            "progress_update", args=(update.uuid,)
-        )
+        link = site_url + commitment.update_url(update)
         feed.add_item(
             title=f"{commitment.title}: {update.display_title}",
             link=link,

@@ -58,10 +58,7 @@ class LatestUpdatesBlock(SectionBlock):
                 .order_by("-date", "-pk")[: value.get("max_items") or 3]
             )
             for update in updates:
-                commitment = update.commitment
-                update.page_url = commitment.url + commitment.reverse_subpage(
-                    "progress_update", args=(update.uuid,)
-                )
+                update.page_url = update.commitment.update_url(update)
             if isinstance(source, (CommitmentPage, StrategicVisionPage)):
                 feed_url = source.url + source.reverse_subpage("updates_feed")
         context.update(source=source, updates=updates, feed_url=feed_url)

@@ -149,10 +149,7 @@ def _admin_url(comment):
 def update_full_url(update):
     """The absolute address of an update, on its commitment in the active language."""
     commitment = update.commitment.localized
-    base = commitment.get_full_url()
-    if base is None:
-        return None
-    return base + commitment.reverse_subpage("progress_update", args=(update.uuid,))
+    return commitment.update_url(update, base=commitment.get_full_url())
 
 
 def target_url(comment):

@@ -313,8 +313,15 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
             "status_records", "evidence__document"
         )
 
-    def update_url(self, update):
-        return self.url + self.reverse_subpage("progress_update", args=(update.uuid,))
+    def update_url(self, update, base=None):
+        """The address of one of its updates, under ``base`` (this page's URL by default).
+
+        The one place update addresses are built: pages, blocks, feeds and emails.
+        """
+        base = self.url if base is None else base
+        if base is None:
+            return None
+        return base + self.reverse_subpage("progress_update", args=(update.uuid,))
 
     @path("updates/<uuid:update_uuid>/", name="progress_update")
     def progress_update_view(self, request, update_uuid):

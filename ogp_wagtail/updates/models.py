@@ -39,9 +39,12 @@ def quarter_of(day):
 class ProgressUpdateQuerySet(models.QuerySet):
     def for_commitment(self, commitment):
         """Live updates of a commitment, in whichever language version they were written."""
-        return self.filter(
-            live=True, commitment__translation_key=commitment.translation_key
-        ).order_by("-date", "-pk")
+        # The commitment is loaded with them: feeds and blocks read it for every update.
+        return (
+            self.filter(live=True, commitment__translation_key=commitment.translation_key)
+            .select_related("commitment")
+            .order_by("-date", "-pk")
+        )
 
     def for_plan(self, plan):
         """Live updates of the plan's published commitments."""
@@ -140,10 +143,7 @@ class ProgressUpdate(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableM
     def get_url(self, request=None):
         """The update's own page: under the commitment, in the current language if translated."""
         commitment = self.commitment.localized
-        base = commitment.get_url(request=request)
-        if base is None:
-            return None
-        return base + commitment.reverse_subpage("progress_update", args=(self.uuid,))
+        return commitment.update_url(self, base=commitment.get_url(request=request))
 
     @property
     def url(self):
