@@ -171,6 +171,15 @@ def percent_time_elapsed(start: datetime.date, end: datetime.date, today: dateti
     return floor(_elapsed(start, end, today) * 100)
 
 
+def all_ended(statuses) -> bool:
+    """Whether a commitment is completed: it has milestones and each is complete or incomplete.
+
+    The one definition of "completed", for the label and for the commitment cap alike.
+    """
+    statuses = [MilestoneStatus(status) for status in statuses]
+    return bool(statuses) and all(status in MilestoneStatus.ended() for status in statuses)
+
+
 def progress_label(milestones, today: datetime.date) -> ProgressLabel:
     """One label for a commitment, from its milestones; the first that applies wins.
 
@@ -192,9 +201,9 @@ def progress_label(milestones, today: datetime.date) -> ProgressLabel:
     milestones = list(milestones)
     if not milestones:
         return ProgressLabel.NOT_STARTED
-    statuses = {MilestoneStatus(milestone.status) for milestone in milestones}
-    if statuses <= set(MilestoneStatus.ended()):
+    if all_ended(milestone.status for milestone in milestones):
         return ProgressLabel.COMPLETE
+    statuses = {MilestoneStatus(milestone.status) for milestone in milestones}
     if MilestoneStatus.BLOCKED in statuses:
         return ProgressLabel.BLOCKED
     if overdue(milestones, today):
@@ -242,6 +251,11 @@ class Progress:
     def total(self) -> int:
         """How many milestones, whatever their weight."""
         return sum(self.counts.values())
+
+    @property
+    def complete(self) -> int:
+        """How many milestones are complete."""
+        return self.counts[MilestoneStatus.COMPLETE]
 
     @property
     def ended(self) -> int:

@@ -8,7 +8,6 @@ Dates of commitments and plans are inclusive calendar days; milestone
 months are inclusive calendar months, given as any date within the month.
 """
 
-import calendar
 import datetime
 from dataclasses import dataclass
 
@@ -16,6 +15,8 @@ from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from .calendar import add_months, first_of_month, last_day_of_years
 
 MAX_POLICY_AREAS = 2
 MAX_SECTORS = 2
@@ -135,42 +136,6 @@ ALL_RULES = [
     IMPLEMENTER_IS_NON_GOVERNMENTAL,
     ENDORSERS_ARE_NON_GOVERNMENTAL,
 ]
-
-
-# -- calendar helpers ---------------------------------------------------------
-
-
-def first_of_month(day: datetime.date) -> datetime.date:
-    return day.replace(day=1)
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """Move by whole calendar months, clamping to the last day of a shorter month."""
-    index = day.year * 12 + (day.month - 1) + months
-    year, month = divmod(index, 12)
-    # Dates an editor can type reach the calendar's ends; stay inside it.
-    if year < datetime.MINYEAR:
-        return datetime.date.min
-    if year > datetime.MAXYEAR:
-        return datetime.date.max
-    last_day = calendar.monthrange(year, month + 1)[1]
-    return datetime.date(year, month + 1, min(day.day, last_day))
-
-
-def last_day_of_years(start: datetime.date, years: int) -> datetime.date:
-    """The last day of a period of ``years`` whole years starting on ``start``.
-
-    A year starting on 1 January ends on 31 December; one starting on
-    29 February ends on 28 February of the next year.
-    """
-    year = start.year + years
-    if year > datetime.MAXYEAR:
-        return datetime.date.max
-    try:
-        anniversary = start.replace(year=year)
-    except ValueError:  # 29 February into a common year
-        anniversary = datetime.date(year, 3, 1)
-    return anniversary - datetime.timedelta(days=1)
 
 
 def _day(value: datetime.date) -> str:

@@ -6,7 +6,7 @@ from wagtail.signals import page_published, published
 
 from .pages.commitment import CommitmentPage
 from .snippets.taxonomy import TAXONOMY_MODELS, sync_official_list
-from .updates import history
+from .status import history
 from .updates.models import ProgressUpdate
 
 

@@ -3,13 +3,13 @@
 from django.apps import apps
 from django.urls import include, path
 
-from . import views
+from .views import redirects
 
 app_name = "ogp_wagtail"
 urlpatterns = [
     path(
         "updates/<uuid:update_uuid>/",
-        views.progress_update_redirect,
+        redirects.progress_update_redirect,
         name="progress_update",
     ),
 ]

@@ -4,7 +4,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from .pages import guards
+from .admin import guards
+from .admin.updates import ProgressUpdateViewSet, add_update_button
 from .snippets import (
     JurisdictionViewSet,
     OGPValueViewSet,
@@ -12,7 +13,6 @@ from .snippets import (
     PolicyAreaViewSet,
     SectorViewSet,
 )
-from .updates.views import ProgressUpdateViewSet, add_update_button
 
 
 def open_government_items():

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from ogp_wagtail import progress
 from ogp_wagtail.choices import MilestoneStatus
-from ogp_wagtail.pages.commitment import Milestone
+from ogp_wagtail.milestones import Milestone
 from ogp_wagtail.progress import MilestoneFacts, ProgressLabel
 
 d = datetime.date

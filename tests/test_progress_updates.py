@@ -11,7 +11,7 @@ from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from ogp_wagtail.models import CommitmentPage, MilestoneStatusRecord, ProgressUpdate
-from ogp_wagtail.updates.history import apply_published_update
+from ogp_wagtail.status.history import apply_published_update
 from tests.conftest import make_commitment
 
 ADD_URL = "wagtailsnippets_ogp_wagtail_progressupdate:add"

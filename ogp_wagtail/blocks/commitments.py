@@ -4,6 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from ..pages.vision import StrategicVisionPage
+from ..status.progress import plan_status
 from .base import SectionBlock
 
 
@@ -29,8 +31,6 @@ class CommitmentListBlock(SectionBlock):
         description = _("The commitments of an action plan and their milestones' progress.")
 
     def get_context(self, value, parent_context=None):
-        from ..pages.vision import StrategicVisionPage
-
         context = super().get_context(value, parent_context=parent_context)
         chosen = value.get("plan")
         plan = (
@@ -38,14 +38,7 @@ class CommitmentListBlock(SectionBlock):
             if chosen
             else None
         )
-        # Annotated with milestone_total and milestones_complete; objective loaded.
-        commitments = list(plan.live_commitments()) if plan else []
-        if plan:
-            from ..pages.progress_loading import plan_status
-
-            status = plan_status(plan, timezone.localdate(), commitments)
-            for commitment, commitment_status in zip(commitments, status.commitments, strict=True):
-                commitment.progress = commitment_status.progress
         context["plan"] = plan
-        context["commitments"] = commitments
+        # CommitmentStatus per commitment: its page and its Progress.
+        context["commitments"] = plan_status(plan, timezone.localdate()).commitments if plan else []
         return context

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 
+from ..pages.consultation import ConsultationPage
 from .base import SectionBlock, render_now
 
 
@@ -67,8 +68,6 @@ class ConsultationCalloutBlock(SectionBlock):
 
     def get_consultation(self, value, now):
         """The consultation to show as of ``now``: live, public, not closed. One query."""
-        from ..pages.consultation import ConsultationPage
-
         consultations = ConsultationPage.objects.live().public().filter(closes_at__gt=now)
         if value.get("consultation"):
             consultations = consultations.filter(pk=value["consultation"].pk)

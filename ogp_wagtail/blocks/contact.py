@@ -7,6 +7,7 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from ..pages.hub import OpenGovernmentPage
 from .base import SectionBlock
 
 MANUAL_FIELDS = ("organisation", "name", "job_title", "email", "phone")
@@ -55,8 +56,6 @@ class ContactBlock(SectionBlock):
         return value
 
     def get_context(self, value, parent_context=None):
-        from ..pages.hub import OpenGovernmentPage
-
         context = super().get_context(value, parent_context=parent_context)
         hub = None
         if value.get("hub"):

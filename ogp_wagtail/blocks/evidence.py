@@ -3,7 +3,9 @@
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.models import Page
 
+from ..pages.evidence import EvidenceFolderPage, EvidenceItem
 from .base import SectionBlock
 
 DEFAULT_MAX_ITEMS = 5
@@ -47,10 +49,6 @@ class EvidenceListBlock(SectionBlock):
         description = _("The newest items of an evidence folder, commitment or action plan.")
 
     def get_context(self, value, parent_context=None):
-        from wagtail.models import Page
-
-        from ..pages.evidence import EvidenceFolderPage, EvidenceItem
-
         context = super().get_context(value, parent_context=parent_context)
         chosen = value.get("source")
         source = Page.objects.live().public().filter(pk=chosen.pk).first() if chosen else None

@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
+from wagtail.models import Page
 
 from ..choices import ConsultationStage
 from .base import SectionBlock, render_now
@@ -122,8 +123,6 @@ class KeyDatesBlock(SectionBlock):
         description = _("The calendar of co-creation: stages and deadlines, past ones marked.")
 
     def get_context(self, value, parent_context=None):
-        from wagtail.models import Page
-
         context = super().get_context(value, parent_context=parent_context)
         today = timezone.localdate(render_now(context))
         dates = sorted(value["dates"], key=lambda v: (v["date"], v.get("end_date") or v["date"]))

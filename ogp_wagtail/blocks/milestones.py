@@ -3,7 +3,10 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.models import Page
 
+from ..status.progress import load_status
+from ..status.widget import progress_widget_context
 from .base import HeadingLevelBlock
 
 DISPLAYS = [
@@ -38,11 +41,6 @@ class MilestoneProgressBlock(blocks.StructBlock):
         group = _("Open government")
 
     def get_context(self, value, parent_context=None):
-        from wagtail.models import Page
-
-        from ..pages.progress_loading import load_status
-        from ..templatetags.ogp_wagtail_tags import progress_widget_context
-
         context = super().get_context(value, parent_context=parent_context)
         chosen = value.get("page")
         page = Page.objects.live().public().filter(pk=chosen.pk).first() if chosen else None

@@ -3,7 +3,9 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.models import Page
 
+from ..status.updates import latest_updates, update_entries, updates_feed_url
 from .base import SectionBlock
 
 
@@ -36,30 +38,13 @@ class LatestUpdatesBlock(SectionBlock):
         description = _("The newest progress updates of a commitment, a plan or a hub.")
 
     def get_context(self, value, parent_context=None):
-        from wagtail.models import Page
-
-        from ..pages.commitment import CommitmentPage
-        from ..pages.vision import StrategicVisionPage
-        from ..updates.models import ProgressUpdate
-
         context = super().get_context(value, parent_context=parent_context)
         chosen = value.get("source")
         source = Page.objects.live().public().filter(pk=chosen.pk).first() if chosen else None
         updates, feed_url = [], None
         if source is not None:
             source = source.specific
-            if isinstance(source, CommitmentPage):
-                commitments = CommitmentPage.objects.filter(pk=source.pk)
-            else:
-                commitments = CommitmentPage.objects.descendant_of(source)
-            updates = list(
-                ProgressUpdate.objects.filter(live=True, commitment__in=commitments.live().public())
-                .select_related("commitment")
-                .order_by("-date", "-pk")[: value.get("max_items") or 3]
-            )
-            for update in updates:
-                update.page_url = update.commitment.update_url(update)
-            if isinstance(source, (CommitmentPage, StrategicVisionPage)):
-                feed_url = source.url + source.reverse_subpage("updates_feed")
+            updates = update_entries(latest_updates(source, value.get("max_items") or 3))
+            feed_url = updates_feed_url(source, context.get("request"))
         context.update(source=source, updates=updates, feed_url=feed_url)
         return context

@@ -1,4 +1,5 @@
-from .commitment import CommitmentAmendment, CommitmentPage, CommitmentStakeholder, Milestone
+from ..milestones import Milestone
+from .commitment import CommitmentAmendment, CommitmentPage, CommitmentStakeholder
 from .consultation import (
     ConsultationCommitment,
     ConsultationDocument,

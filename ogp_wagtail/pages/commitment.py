@@ -3,10 +3,8 @@
 from decimal import Decimal
 
 from django import forms
-from django.apps import apps
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, F, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,48 +20,22 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from .. import rules
-from ..choices import MilestoneStatus, ResourcesSecured, StakeholderRole
+from ..choices import ResourcesSecured, StakeholderRole
 from ..conf import ogp_settings
-from ..embeds import progress_embed
-from ..feeds import FEED_LENGTH, progress_updates_feed
-from ..fields import MonthField
+from ..milestones import open_commitments
+from ..progress import all_ended
+from ..status.history import history_by_milestone, latest_statuses
+from ..status.progress import commitment_status
+from ..status.updates import published_updates, update_entries, updates_feed_url
+from ..views.embeds import progress_embed
+from ..views.feeds import FEED_LENGTH, progress_updates_feed
 from .base import OGPPage, OGPPageForm, RuleError
+from .evidence import EvidenceFolderPage
 from .panels import EmbedCodePanel
-
-
-def with_milestone_counts(commitments):
-    """Annotate with ``milestone_total``, ``milestones_complete`` and ``milestones_ended``."""
-    return commitments.annotate(
-        milestone_total=Count("milestones"),
-        milestones_complete=Count(
-            "milestones", filter=Q(milestones__status=MilestoneStatus.COMPLETE)
-        ),
-        milestones_ended=Count(
-            "milestones", filter=Q(milestones__status__in=MilestoneStatus.ended())
-        ),
-    )
-
-
-def open_commitments(commitments):
-    """The commitments not yet completed: some milestone has not ended, or none exists yet."""
-    return with_milestone_counts(commitments).filter(
-        Q(milestone_total=0) | Q(milestones_ended__lt=F("milestone_total"))
-    )
-
-
-def milestones_are_all_ended(statuses):
-    statuses = list(statuses)
-    return bool(statuses) and all(status in MilestoneStatus.ended() for status in statuses)
-
-
-def _plan_model():
-    from .vision import StrategicVisionPage  # the plan module imports this one
-
-    return StrategicVisionPage
 
 
 def default_currency():
@@ -92,8 +64,6 @@ class CommitmentPageForm(OGPPageForm):
 
         The editor sees its recorded status, not the one of an older revision.
         """
-        from ..updates.history import latest_statuses
-
         forms = self.formsets["milestones"].forms
         recorded = latest_statuses(form.instance.translation_key for form in forms)
         for form in forms:
@@ -260,7 +230,8 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
         verbose_name_plural = _("commitments")
 
     def ogp_rule_errors(self, parent, *, submitted=None, as_new_page=False):
-        plan = parent if isinstance(parent, _plan_model()) else None
+        # The plan is the parent that has objectives (the plan's module imports this one).
+        plan = parent if hasattr(parent, "objectives") else None
         errors = []
         for violation in rules.check_policy_areas(len(self.related("policy_areas", submitted))):
             errors.append(RuleError(self, "policy_areas", violation))
@@ -292,7 +263,7 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
             ):
                 errors.append(RuleError(milestone, "end_month", violation))
 
-        if plan and not milestones_are_all_ended(milestone.status for milestone in milestones):
+        if plan and not all_ended(milestone.status for milestone in milestones):
             siblings = CommitmentPage.objects.child_of(plan).live()
             if not as_new_page:
                 siblings = siblings.exclude(pk=self.pk)
@@ -303,15 +274,7 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
 
     @property
     def is_completed(self):
-        return milestones_are_all_ended(milestone.status for milestone in self.milestones.all())
-
-    def published_updates(self):
-        """Live updates, newest first, with what the page shows of each loaded."""
-        from ..updates.models import ProgressUpdate
-
-        return ProgressUpdate.objects.for_commitment(self).prefetch_related(
-            "status_records", "evidence__document"
-        )
+        return all_ended(milestone.status for milestone in self.milestones.all())
 
     def update_url(self, update, base=None):
         """The address of one of its updates, under ``base`` (this page's URL by default).
@@ -325,7 +288,7 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
 
     @path("updates/<uuid:update_uuid>/", name="progress_update")
     def progress_update_view(self, request, update_uuid):
-        update = get_object_or_404(self.published_updates(), uuid=update_uuid)
+        update = get_object_or_404(published_updates(self), uuid=update_uuid)
         return self.render(
             request,
             template="ogp_wagtail/progress_update.html",
@@ -334,43 +297,25 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
 
     @path("updates/feed/", name="updates_feed")
     def updates_feed_view(self, request):
-        return progress_updates_feed(request, self, self.published_updates()[:FEED_LENGTH])
+        return progress_updates_feed(request, self, published_updates(self)[:FEED_LENGTH])
 
     @path("embed/progress/", name="progress_embed")
     def progress_embed_view(self, request):
         return progress_embed(request, self)
 
     def get_context(self, request, *args, **kwargs):
-        from ..updates.history import history_by_milestone
-        from .evidence import EvidenceFolderPage
-        from .progress_loading import commitment_status
-
         context = super().get_context(request, *args, **kwargs)
         milestones = list(self.milestones.select_related("responsible_organisation"))
-        history = history_by_milestone(self)
-        updates = list(self.published_updates())
-        for update in updates:
-            update.page_url = self.update_url(update)
-        if apps.is_installed("ogp_wagtail.comments"):
-            from ..comments.display import attach_comment_counts
-
-            attach_comment_counts(updates)
-        url_of_update = {update.pk: update.page_url for update in updates}
-        for milestone in milestones:
-            milestone.status_history = history.get(milestone.translation_key, [])
-            for record in milestone.status_history:
-                record.update_url = url_of_update.get(record.update_id)
+        updates = update_entries(published_updates(self))
+        history = history_by_milestone(self, {entry.update.pk: entry.url for entry in updates})
         stakeholders = list(self.stakeholders.select_related("organisation"))
         context.update(
-            comments_enabled=apps.is_installed("ogp_wagtail.comments"),
-            progress_status=commitment_status(self, timezone.localdate(), milestones),
-            progress_updates=updates,
-            feed_url=self.url + self.reverse_subpage("updates_feed"),
-            plan=self.get_parent().specific,
-            milestones=milestones,
-            milestones_complete=sum(
-                milestone.status == MilestoneStatus.COMPLETE for milestone in milestones
+            progress_status=commitment_status(
+                self, timezone.localdate(), milestones, history=history
             ),
+            progress_updates=updates,
+            feed_url=updates_feed_url(self, request),
+            plan=self.get_parent().specific,
             stakeholder_groups=[
                 (label, [s for s in stakeholders if s.role == role])
                 for role, label in StakeholderRole.choices
@@ -413,64 +358,6 @@ class CommitmentStakeholder(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("organisation in the commitment")
         verbose_name_plural = _("organisations in the commitment")
-
-
-class Milestone(TranslatableMixin, Orderable):
-    """A verifiable step of a commitment (Annex 2, field 17).
-
-    Translatable so that each language version of a commitment holds its own
-    description while ``translation_key`` names the same milestone in all of
-    them: status history and progress updates refer to it by that key.
-    """
-
-    page = ParentalKey(CommitmentPage, related_name="milestones", on_delete=models.CASCADE)
-    description = models.TextField(_("description"))
-    start_month = MonthField(_("start month"))
-    end_month = MonthField(_("end month"))
-    responsible_organisation = models.ForeignKey(
-        "ogp_wagtail.Organisation",
-        verbose_name=_("responsible organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    contact = models.CharField(_("contact"), max_length=255, blank=True)
-    status = models.CharField(
-        _("status"),
-        max_length=16,
-        choices=MilestoneStatus.choices,
-        default=MilestoneStatus.NOT_STARTED,
-    )
-    weight = models.PositiveSmallIntegerField(
-        _("weight"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1)],
-        help_text=_(
-            "Optional. How much this milestone counts in the commitment's percentage; "
-            "milestones without a weight count 1."
-        ),
-    )
-
-    panels = [
-        FieldPanel("description"),
-        FieldRowPanel([FieldPanel("start_month"), FieldPanel("end_month"), FieldPanel("status")]),
-        FieldRowPanel(
-            [
-                FieldPanel("responsible_organisation"),
-                FieldPanel("contact"),
-                FieldPanel("weight"),
-            ]
-        ),
-    ]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("milestone")
-        verbose_name_plural = _("milestones")
-
-    def __str__(self):
-        return self.description[:80]
 
 
 class CommitmentAmendment(Orderable):

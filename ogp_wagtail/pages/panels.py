@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
-from ..embeds import embed_code
+from ..views.embeds import embed_code
 
 
 class EmbedCodePanel(Panel):

@@ -1,7 +1,6 @@
 """The Strategic Vision: one action plan, with every field of Annex 1."""
 
 from django import forms
-from django.apps import apps
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,10 +21,16 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from .. import rules
-from ..embeds import progress_embed
-from ..feeds import FEED_LENGTH, progress_updates_feed
+from ..milestones import open_commitments
+from ..status.progress import group_by_objective, live_commitments_of, plan_status
+from ..status.updates import updates_feed_url
+from ..updates.models import ProgressUpdate
+from ..views.embeds import progress_embed
+from ..views.feeds import FEED_LENGTH, progress_updates_feed
 from .base import OGPPage, RuleError
-from .commitment import CommitmentPage, open_commitments, with_milestone_counts
+from .commitment import CommitmentPage
+from .consultation import ConsultationPage
+from .evidence import EvidenceFolderPage
 from .panels import EmbedCodePanel
 
 
@@ -255,46 +260,26 @@ class StrategicVisionPage(RoutablePageMixin, OGPPage):
         return self.jurisdictions.count() > 1
 
     def live_commitments(self):
-        """This plan's published commitments, each with its milestone counts."""
-        return with_milestone_counts(
-            CommitmentPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("objective", "jurisdiction")
-        ).order_by("path")
+        """This plan's published commitments, in order, objective and jurisdiction loaded."""
+        return live_commitments_of(self)
 
     @path("updates/feed/", name="updates_feed")
     def updates_feed_view(self, request):
-        from ..updates.models import ProgressUpdate
-
         updates = ProgressUpdate.objects.for_plan(self)[:FEED_LENGTH]
         return progress_updates_feed(request, self, updates)
-
-    def _comment_reply_share(self):
-        """How many published comments got an official reply, when comments are on."""
-        if not apps.is_installed("ogp_wagtail.comments"):
-            return None
-        from ..comments.display import reply_share
-
-        return reply_share(self)
 
     @path("embed/progress/", name="progress_embed")
     def progress_embed_view(self, request):
         return progress_embed(request, self)
 
     def get_context(self, request, *args, **kwargs):
-        from .consultation import ConsultationPage
-        from .evidence import EvidenceFolderPage
-        from .progress_loading import plan_status
-
         context = super().get_context(request, *args, **kwargs)
-        commitments = list(self.live_commitments())
+        status = plan_status(self, timezone.localdate())
         context.update(
-            feed_url=self.url + self.reverse_subpage("updates_feed"),
+            feed_url=updates_feed_url(self, request),
             parent=self.get_parent().specific,
-            commitments=commitments,
-            progress_status=plan_status(self, timezone.localdate(), commitments),
-            comment_reply_share=self._comment_reply_share(),
+            progress_status=status,
+            commitment_groups=group_by_objective(status.commitments),
             objectives=self.objectives.all(),
             endorsements=self.endorsements.select_related("organisation"),
             plan_jurisdictions=self.jurisdictions.all(),

@@ -1,11 +1,14 @@
 """Template helpers of the public ogp-wagtail pages.
 
-None of them touches the database: they work on values and on objects the
-page's ``get_context`` has already loaded, so that a page lists N rows with a
-constant number of queries.
+The filters work on values the page's ``get_context`` has already loaded;
+``ogp_progress`` loads a widget's data itself, in constant queries.
 """
 
 from django import template
+from django.utils import timezone
+
+from ..status.progress import load_status
+from ..status.widget import progress_widget_context
 
 register = template.Library()
 
@@ -20,59 +23,10 @@ def ogp_modifier(value):
     return str(value or "none").replace("_", "-")
 
 
-@register.simple_tag
-def ogp_group_by_objective(commitments):
-    """Group commitments by the plan objective they serve, in the objectives' order.
-
-    Returns ``[(objective or None, [commitment, ...]), ...]``; commitments that
-    serve no objective come last. Expects ``objective`` to be loaded with
-    ``select_related`` (the plan page's ``commitments`` are).
-    """
-    groups = {}
-    for commitment in commitments:
-        _objective, members = groups.setdefault(commitment.objective_id, (commitment.objective, []))
-        members.append(commitment)
-
-    def position(group):
-        objective = group[0]
-        if objective is None:
-            return (1, 0, 0)
-        return (0, objective.sort_order if objective.sort_order is not None else 0, objective.pk)
-
-    return sorted(groups.values(), key=position)
-
-
 @register.filter
 def ogp_nonempty(groups):
     """Keep the ``(label, items)`` pairs that have items (e.g. ``stakeholder_groups``)."""
     return [(label, items) for label, items in groups if items]
-
-
-@register.filter
-def ogp_explain_percent(progress):
-    """The sentence that shows how a :class:`~ogp_wagtail.progress.Progress` percent is made."""
-    from ..progress import explain_percent
-
-    return explain_percent(progress)
-
-
-WIDGET_DISPLAYS = ("bar", "timeline", "both")
-
-
-def progress_widget_context(status, display="both", heading_level=2, link_target=""):
-    """The context of ``ogp_wagtail/includes/progress_widget.html`` for a loaded status."""
-    from ..progress import PERCENT_EXPLANATION, PLAN_PERCENT_EXPLANATION
-
-    page = getattr(status, "plan", None) or status.commitment
-    return {
-        "status": status,
-        "display": display if display in WIDGET_DISPLAYS else "both",
-        "heading_level": heading_level,
-        "widget_id": f"ogp-progress-{page.pk}",
-        "link_target": link_target,
-        "percent_explanation": PERCENT_EXPLANATION,
-        "plan_percent_explanation": PLAN_PERCENT_EXPLANATION,
-    }
 
 
 @register.inclusion_tag("ogp_wagtail/includes/progress_widget.html")
@@ -82,10 +36,6 @@ def ogp_progress(page, display="both", heading_level=2):
     ``{% ogp_progress page display="bar" heading_level=3 %}``; ``display`` is
     "bar", "timeline" or "both". Loads its data with a constant number of queries.
     """
-    from django.utils import timezone
-
-    from ..pages.progress_loading import load_status
-
     return progress_widget_context(
         load_status(page.specific, timezone.localdate()), display, heading_level
     )

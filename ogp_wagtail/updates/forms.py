@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from .. import rules
 from ..forms import DraftAwareFormMixin
 
 
@@ -15,11 +16,12 @@ class ProgressUpdateForm(DraftAwareFormMixin, WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._drop_forged_commitment()
-        from ..pages.commitment import CommitmentPage, Milestone
-        from ..pages.evidence import EvidenceFolderPage, EvidenceItem
-
-        commitment = CommitmentPage.objects.filter(pk=self._commitment_id() or None).first()
-        milestones = Milestone.objects.filter(page=commitment) if commitment else None
+        # The models this form offers choices of, reached through its own fields: the
+        # page modules sit above this one.
+        commitment_model = self._meta.model._meta.get_field("commitment").related_model
+        evidence_model = self._meta.model._meta.get_field("evidence").related_model
+        commitment = commitment_model.objects.filter(pk=self._commitment_id() or None).first()
+        milestones = commitment.milestones.all() if commitment else None
         formset = self.formsets.get("status_changes")
         if formset is not None:
             for form in [*formset.forms, formset.empty_form]:
@@ -29,11 +31,12 @@ class ProgressUpdateForm(DraftAwareFormMixin, WagtailAdminModelForm):
         if "evidence" in self.fields:
             self.fields["evidence"].widget = forms.CheckboxSelectMultiple()
             self.fields["evidence"].queryset = (
-                EvidenceItem.objects.filter(
-                    page__in=EvidenceFolderPage.objects.child_of(commitment)
+                # The items of the folders right below the commitment.
+                evidence_model.objects.filter(
+                    page__path__startswith=commitment.path, page__depth=commitment.depth + 1
                 )
                 if commitment
-                else EvidenceItem.objects.none()
+                else evidence_model.objects.none()
             )
 
     def _drop_forged_commitment(self):
@@ -74,8 +77,6 @@ class ProgressUpdateForm(DraftAwareFormMixin, WagtailAdminModelForm):
         return valid
 
     def _check_commitment_cap(self, formset):
-        from .. import rules
-
         commitment = self.cleaned_data["commitment"]
         new_status = {
             form.cleaned_data["milestone"].pk: form.cleaned_data["status"]

@@ -27,13 +27,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.search import index
 
+from ..calendar import quarter_of
 from ..choices import MilestoneStatus
 from .forms import ProgressUpdateForm
-
-
-def quarter_of(day):
-    """``(year, quarter)`` of a date: 1 January to 31 March is quarter 1."""
-    return day.year, (day.month - 1) // 3 + 1
 
 
 class ProgressUpdateQuerySet(models.QuerySet):
@@ -48,9 +44,8 @@ class ProgressUpdateQuerySet(models.QuerySet):
 
     def for_plan(self, plan):
         """Live updates of the plan's published commitments."""
-        from ..pages.commitment import CommitmentPage
-
-        commitments = CommitmentPage.objects.child_of(plan).live().public()
+        commitment_model = self.model._meta.get_field("commitment").related_model
+        commitments = commitment_model.objects.child_of(plan).live().public()
         return (
             self.filter(live=True, commitment__in=commitments)
             .select_related("commitment")

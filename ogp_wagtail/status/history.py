@@ -9,8 +9,11 @@ a milestone follows the latest record.
 from django.db import transaction
 from django.utils import timezone
 
-from ..pages.commitment import Milestone
-from .models import MilestoneStatusRecord
+from ..choices import MilestoneStatus
+from ..milestones import Milestone
+from ..updates.models import MilestoneStatusRecord
+from .labels import choice_label, day_label
+from .progress import HistoryEntry
 
 
 def latest_statuses(milestone_keys):
@@ -91,8 +94,13 @@ def apply_published_update(update, user=None):
         _mirror(key, change.status)
 
 
-def history_by_milestone(commitment):
-    """``{milestone translation_key: [records, oldest first]}`` for a commitment, in one query."""
+def history_by_milestone(commitment, update_urls=None):
+    """``{milestone translation_key: [HistoryEntry, oldest first]}`` for a commitment.
+
+    One query. ``update_urls`` maps an update's pk to its page address; a change
+    made by an update links there when the update is listed in it.
+    """
+    update_urls = update_urls or {}
     history = {}
     # Only what the history shows of an update: not its texts.
     records = (
@@ -108,5 +116,15 @@ def history_by_milestone(commitment):
         )
     )
     for record in records:
-        history.setdefault(record.milestone_key, []).append(record)
+        update = record.update
+        history.setdefault(record.milestone_key, []).append(
+            HistoryEntry(
+                status=record.status,
+                status_label=choice_label(MilestoneStatus, record.status),
+                date=record.effective_date,
+                date_label=day_label(record.effective_date),
+                update_title=update.display_title if update else None,
+                update_url=update_urls.get(record.update_id),
+            )
+        )
     return history

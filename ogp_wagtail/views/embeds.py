@@ -3,9 +3,11 @@
 from django.http import HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from .templatetags.ogp_wagtail_tags import WIDGET_DISPLAYS, progress_widget_context
+from ..status.progress import load_status
+from ..status.widget import WIDGET_DISPLAYS, progress_widget_context
 
 
 def progress_embed(request, page):
@@ -13,8 +15,6 @@ def progress_embed(request, page):
 
     ``?display=bar|timeline|both`` chooses what to show; anything else is a 400.
     """
-    from .pages.progress_loading import load_status
-
     display = request.GET.get("display", "both")
     if display not in WIDGET_DISPLAYS:
         return HttpResponseBadRequest(
@@ -35,8 +35,6 @@ def progress_embed(request, page):
 
 def embed_code(page, display="both"):
     """The iframe an editor copies to show ``page``'s progress on another site."""
-    from django.utils.html import format_html
-
     url = page.full_url
     if not url:
         return ""

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
-from .models import ProgressUpdate
+from ..pages.commitment import CommitmentPage
+from ..updates.models import ProgressUpdate
 
 
 class ProgressUpdateCreateView(CreateView):
@@ -30,8 +31,6 @@ class ProgressUpdateViewSet(SnippetViewSet):
 
 def add_update_button(page, user, view_name, next_url=None):
     """A header button on commitments: write a progress update about this one."""
-    from ..pages.commitment import CommitmentPage
-
     if page.specific_class is not CommitmentPage:
         return
     if not user.has_perm("ogp_wagtail.add_progressupdate"):

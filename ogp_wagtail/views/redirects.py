@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 
-from .updates.models import ProgressUpdate
+from ..updates.models import ProgressUpdate
 
 
 def progress_update_redirect(request, update_uuid):

@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from .base import OGPPage
-from .commitment import CommitmentPage
+from ..pages.base import OGPPage
+from ..pages.commitment import CommitmentPage
+from ..updates.models import ProgressUpdate
 
 
 def _refuse(request, errors_by_page, redirect_to):
@@ -81,8 +82,6 @@ def refuse_deleting_published_history(request, page):
     The updates (and the comments on them) would lose their commitment; Wagtail
     7.0 would even fail on the protected reference. Unpublishing keeps them.
     """
-    from ..updates.models import ProgressUpdate
-
     pages = page.get_descendants(inclusive=True)
     if not ProgressUpdate.objects.filter(commitment__in=pages).exists():
         return None

@@ -1,0 +1,1 @@
+"""The admin side of ogp-wagtail: viewsets, header buttons and the guards on admin actions."""

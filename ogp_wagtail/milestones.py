@@ -1,0 +1,97 @@
+"""The milestones of commitments, and the counts every listing of commitments shares.
+
+A milestone belongs to a commitment page but is read by pages, progress
+updates, the status history and progress alike, so it lives beside them rather
+than inside the commitment's page module.
+"""
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Count, F, Q
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import Orderable, TranslatableMixin
+
+from .choices import MilestoneStatus
+from .fields import MonthField
+
+
+def with_milestone_counts(commitments):
+    """Annotate with ``milestone_total``, ``milestones_complete`` and ``milestones_ended``."""
+    return commitments.annotate(
+        milestone_total=Count("milestones"),
+        milestones_complete=Count(
+            "milestones", filter=Q(milestones__status=MilestoneStatus.COMPLETE)
+        ),
+        milestones_ended=Count(
+            "milestones", filter=Q(milestones__status__in=MilestoneStatus.ended())
+        ),
+    )
+
+
+def open_commitments(commitments):
+    """The commitments not yet completed: some milestone has not ended, or none exists yet."""
+    return with_milestone_counts(commitments).filter(
+        Q(milestone_total=0) | Q(milestones_ended__lt=F("milestone_total"))
+    )
+
+
+class Milestone(TranslatableMixin, Orderable):
+    """A verifiable step of a commitment (Annex 2, field 17).
+
+    Translatable so that each language version of a commitment holds its own
+    description while ``translation_key`` names the same milestone in all of
+    them: status history and progress updates refer to it by that key.
+    """
+
+    page = ParentalKey(
+        "ogp_wagtail.CommitmentPage", related_name="milestones", on_delete=models.CASCADE
+    )
+    description = models.TextField(_("description"))
+    start_month = MonthField(_("start month"))
+    end_month = MonthField(_("end month"))
+    responsible_organisation = models.ForeignKey(
+        "ogp_wagtail.Organisation",
+        verbose_name=_("responsible organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    contact = models.CharField(_("contact"), max_length=255, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=MilestoneStatus.choices,
+        default=MilestoneStatus.NOT_STARTED,
+    )
+    weight = models.PositiveSmallIntegerField(
+        _("weight"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Optional. How much this milestone counts in the commitment's percentage; "
+            "milestones without a weight count 1."
+        ),
+    )
+
+    panels = [
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("start_month"), FieldPanel("end_month"), FieldPanel("status")]),
+        FieldRowPanel(
+            [
+                FieldPanel("responsible_organisation"),
+                FieldPanel("contact"),
+                FieldPanel("weight"),
+            ]
+        ),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self):
+        return self.description[:80]

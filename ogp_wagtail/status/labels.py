@@ -1,0 +1,37 @@
+"""Choice labels and dates as residents read them, resolved once per language.
+
+``get_FOO_display`` rebuilds a dict of lazy labels at every call and ``|date``
+parses its format at every use; a page with hundreds of milestones paid for
+both hundreds of times. These return the same strings from a per-language
+memo.
+"""
+
+from functools import lru_cache
+
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+
+
+@lru_cache(maxsize=64)
+def _labels(choices, language):
+    return {value: str(label) for value, label in choices.choices}
+
+
+def choice_label(choices, value):
+    """The label of ``value`` in ``choices`` (a ``TextChoices`` class), in the active language."""
+    return _labels(choices, get_language()).get(value, value)
+
+
+@lru_cache(maxsize=4096)
+def _formatted(day, format_name, language):
+    return date_format(day, format_name)
+
+
+def month_label(day):
+    """``day``'s month as the active language writes it ("March 2026")."""
+    return _formatted(day.replace(day=1), "YEAR_MONTH_FORMAT", get_language())
+
+
+def day_label(day):
+    """``day`` as the active language writes a date."""
+    return _formatted(day, "DATE_FORMAT", get_language())

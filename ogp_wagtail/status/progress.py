@@ -1,0 +1,280 @@
+"""Loading what progress is shown from, for a commitment or a whole plan, in constant queries.
+
+The computations are the plain functions of ``ogp_wagtail.progress``; this
+module fetches their inputs, lays out the milestone timeline and hands
+templates plain rows whose labels and dates are already resolved.
+
+Pages are reached through the objects handed in (or ``apps.get_model``): this
+layer sits below the page modules, which import it.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.apps import apps
+from django.db.models import Max
+
+from .. import progress
+from ..calendar import first_of_month, fraction_of_month_elapsed, month_after, months_between
+from ..choices import MilestoneStatus
+from ..milestones import Milestone
+from ..updates.models import ProgressUpdate
+from .labels import choice_label, day_label, month_label
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One step of a milestone's status history, as its public page shows it."""
+
+    status: str
+    status_label: str
+    date: datetime.date
+    date_label: str
+    update_title: str | None = None
+    update_url: str | None = None
+
+    @property
+    def date_iso(self):
+        return self.date.isoformat()
+
+
+@dataclass(frozen=True)
+class MilestoneRow:
+    """A milestone with what every list and timeline shows of it, resolved once."""
+
+    milestone: Milestone
+    status: str
+    status_label: str
+    start_label: str
+    end_label: str
+    overdue: bool
+    history: tuple[HistoryEntry, ...] = ()
+
+    @property
+    def start_iso(self):
+        return self.milestone.start_month.strftime("%Y-%m")
+
+    @property
+    def end_iso(self):
+        return self.milestone.end_month.strftime("%Y-%m")
+
+    @property
+    def description(self):
+        return self.milestone.description
+
+
+def milestone_rows(milestones, today, history=None):
+    """:class:`MilestoneRow` per milestone; ``history`` maps translation keys to entries."""
+    history = history or {}
+    return [
+        MilestoneRow(
+            milestone=milestone,
+            status=milestone.status,
+            status_label=choice_label(MilestoneStatus, milestone.status),
+            start_label=month_label(milestone.start_month),
+            end_label=month_label(milestone.end_month),
+            overdue=progress.is_overdue(milestone, today),
+            history=tuple(history.get(milestone.translation_key, ())),
+        )
+        for milestone in milestones
+    ]
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    row: MilestoneRow
+    offset: float  # percent of the timeline's width before the milestone starts
+    width: float  # percent of the width it spans
+
+
+@dataclass
+class Timeline:
+    """Milestones laid out over the months of a commitment, with today marked."""
+
+    first_month: datetime.date
+    last_month: datetime.date
+    first_label: str
+    last_label: str
+    rows: list[TimelineRow]
+    today_offset: float | None  # None when today lies outside the timeline
+    years: list[tuple[int, float]] = field(default_factory=list)  # (year, offset) ticks
+
+    @classmethod
+    def build(cls, start, end, rows, today):
+        months = [first_of_month(start), first_of_month(end)]
+        months += [first_of_month(r.milestone.start_month) for r in rows]
+        months += [first_of_month(r.milestone.end_month) for r in rows]
+        first, last = min(months), max(months)
+        span = months_between(first, last) + 1
+        laid_out = [
+            TimelineRow(
+                row=row,
+                offset=100 * months_between(first, row.milestone.start_month) / span,
+                width=100
+                * (months_between(row.milestone.start_month, row.milestone.end_month) + 1)
+                / span,
+            )
+            for row in rows
+        ]
+        today_offset = None
+        if first <= today < month_after(last):
+            elapsed = months_between(first, today) + fraction_of_month_elapsed(today)
+            today_offset = 100 * elapsed / span
+        years = [
+            (year, 100 * months_between(first, datetime.date(year, 1, 1)) / span)
+            for year in range(first.year + (first.month > 1), last.year + 1)
+        ]
+        return cls(
+            first, last, month_label(first), month_label(last), laid_out, today_offset, years
+        )
+
+
+@dataclass
+class CommitmentStatus:
+    """One commitment's progress, milestones, timeline and last update."""
+
+    commitment: object
+    progress: progress.Progress
+    milestones: list[Milestone]
+    last_updated: datetime.date | None
+    today: datetime.date
+    history: dict = field(default_factory=dict)
+
+    @property
+    def title(self):
+        return self.commitment.title
+
+    @cached_property
+    def rows(self):
+        return milestone_rows(self.milestones, self.today, self.history)
+
+    @cached_property
+    def timeline(self):
+        # Laid out only when shown: a plan's dashboard shows bars, not timelines.
+        commitment = self.commitment
+        return Timeline.build(commitment.start_date, commitment.end_date, self.rows, self.today)
+
+    @property
+    def last_updated_label(self):
+        return day_label(self.last_updated) if self.last_updated else ""
+
+
+@dataclass
+class PlanStatus:
+    plan: object
+    progress: progress.Progress
+    commitments: list[CommitmentStatus]
+    last_updated: datetime.date | None
+
+    @property
+    def last_updated_label(self):
+        return day_label(self.last_updated) if self.last_updated else ""
+
+
+def _last_update_dates(commitments):
+    """``{commitment translation_key: date of its newest live update}``, in one query."""
+    rows = (
+        ProgressUpdate.objects.filter(
+            live=True, commitment__translation_key__in=[c.translation_key for c in commitments]
+        )
+        .order_by()
+        .values("commitment__translation_key")
+        .annotate(last=Max("date"))
+    )
+    return {row["commitment__translation_key"]: row["last"] for row in rows}
+
+
+def _status(commitment, milestones, last_update, today, history=None):
+    last_published = commitment.last_published_at
+    candidates = [last_update, last_published.date() if last_published else None]
+    return CommitmentStatus(
+        commitment=commitment,
+        progress=progress.commitment_progress(
+            milestones, commitment.start_date, commitment.end_date, today
+        ),
+        milestones=milestones,
+        last_updated=max((day for day in candidates if day), default=None),
+        today=today,
+        history=history or {},
+    )
+
+
+def commitment_status(commitment, today, milestones=None, history=None):
+    """The status of one commitment; pass ``milestones`` when they are already loaded."""
+    if milestones is None:
+        milestones = list(commitment.milestones.all())
+    last_update = _last_update_dates([commitment]).get(commitment.translation_key)
+    return _status(commitment, milestones, last_update, today, history)
+
+
+# What a plan's dashboard reads of a milestone: not its description or contact.
+PLAN_MILESTONE_FIELDS = ("page_id", "status", "start_month", "end_month", "weight")
+
+
+def live_commitments_of(plan):
+    """A plan's live, public commitments in the plan's order, objective and jurisdiction loaded."""
+    commitment_model = apps.get_model("ogp_wagtail", "CommitmentPage")
+    return (
+        commitment_model.objects.child_of(plan)
+        .live()
+        .public()
+        .select_related("objective", "jurisdiction")
+        .order_by("path")
+    )
+
+
+def plan_status(plan, today, commitments=None):
+    """The status of a plan and of each of its live, public commitments."""
+    if commitments is None:
+        commitments = list(live_commitments_of(plan))
+    milestones = {}
+    # Plain tuples: the dashboard needs five values per milestone, not model instances.
+    rows = Milestone.objects.filter(page__in=[c.pk for c in commitments]).order_by(
+        "page_id", "sort_order", "pk"
+    )
+    for page_id, status, start, end, weight in rows.values_list(*PLAN_MILESTONE_FIELDS):
+        milestones.setdefault(page_id, []).append(
+            progress.MilestoneFacts(status=status, start_month=start, end_month=end, weight=weight)
+        )
+    last_updates = _last_update_dates(commitments)
+    statuses = [
+        _status(c, milestones.get(c.pk, []), last_updates.get(c.translation_key), today)
+        for c in commitments
+    ]
+    return PlanStatus(
+        plan=plan,
+        progress=progress.plan_progress(
+            [status.progress for status in statuses], plan.start_date, plan.end_date, today
+        ),
+        commitments=statuses,
+        last_updated=max((s.last_updated for s in statuses if s.last_updated), default=None),
+    )
+
+
+def load_status(page, today):
+    """The status of a commitment or a plan page, whichever ``page`` is."""
+    if isinstance(page, apps.get_model("ogp_wagtail", "CommitmentPage")):
+        return commitment_status(page, today)
+    return plan_status(page, today)
+
+
+def group_by_objective(statuses):
+    """Commitments grouped by the plan objective they serve, in the objectives' order.
+
+    Returns ``[(objective or None, [CommitmentStatus, ...]), ...]``; commitments
+    that serve no objective come last. Expects ``objective`` loaded (as by
+    :func:`live_commitments_of`).
+    """
+    groups = {}
+    for status in statuses:
+        commitment = status.commitment
+        groups.setdefault(commitment.objective_id, (commitment.objective, []))[1].append(status)
+
+    def position(group):
+        objective = group[0]
+        if objective is None:
+            return (1, 0, 0)
+        return (0, objective.sort_order if objective.sort_order is not None else 0, objective.pk)
+
+    return sorted(groups.values(), key=position)

@@ -1,0 +1,49 @@
+"""The published progress updates every listing shares, and their addresses."""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+
+from ..updates.models import ProgressUpdate
+
+
+@dataclass(frozen=True)
+class UpdateEntry:
+    """A published update with the address of its own page (``None`` when not routable)."""
+
+    update: ProgressUpdate
+    url: str | None
+
+
+def published_updates(commitment):
+    """A commitment's live updates, newest first, with what its page shows of each loaded."""
+    return ProgressUpdate.objects.for_commitment(commitment).prefetch_related(
+        "status_records", "evidence__document"
+    )
+
+
+def update_entries(updates):
+    """:class:`UpdateEntry` per update, in the order given (their commitments loaded)."""
+    return [UpdateEntry(update, update.commitment.update_url(update)) for update in updates]
+
+
+def latest_updates(source, limit):
+    """The newest live updates of the live, public commitments of a commitment, plan or hub."""
+    commitment_model = apps.get_model("ogp_wagtail", "CommitmentPage")
+    if isinstance(source, commitment_model):
+        commitments = commitment_model.objects.filter(pk=source.pk)
+    else:
+        commitments = commitment_model.objects.descendant_of(source)
+    return list(
+        ProgressUpdate.objects.filter(live=True, commitment__in=commitments.live().public())
+        .select_related("commitment")
+        .order_by("-date", "-pk")[:limit]
+    )
+
+
+def updates_feed_url(page, request=None):
+    """The address of the Atom feed of a commitment's or plan's updates, or ``None``."""
+    url = page.get_url(request)
+    if url is None or not hasattr(page, "reverse_subpage"):
+        return None
+    return url + page.reverse_subpage("updates_feed")
