@@ -21,7 +21,8 @@ demo: venv
 	cd example_site && ../$(BIN)/python manage.py load_example
 	cd example_site && ../$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-## The whole suite on SQLite, then on a real PostgreSQL, then on the oldest Wagtail we support.
+## The whole suite on SQLite, then on a real PostgreSQL (each also without the optional
+## comments app), then on the oldest Wagtail we support.
 test: venv system-deps lint check test-sqlite test-postgres test-lowest
 
 # Debian tools the suite uses (gettext checks the catalogues, chromium runs tests/e2e through
@@ -30,18 +31,25 @@ system-deps:
 	@command -v xgettext >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; }
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
+# ruff, then the import contracts of pyproject.toml (layers; the core never imports comments).
 lint: venv
 	$(BIN)/ruff check ogp_wagtail tests example_site bench
+	$(BIN)/lint-imports
 
 check: venv
 	DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=. $(BIN)/django-admin check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=. $(BIN)/django-admin makemigrations --check --dry-run
 
+# The core alone: every test not about comments, with ogp_wagtail.comments absent.
+WITHOUT_COMMENTS := --ds=tests.settings_without_comments -m "not slow and not browser"
+
 test-sqlite: venv
 	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest $(WITHOUT_COMMENTS) $(PYTEST_ARGS)
 
 test-postgres: venv
-	eval "$$(scripts/postgres-test-cluster.sh)" && $(BIN)/pytest $(PYTEST_ARGS)
+	eval "$$(scripts/postgres-test-cluster.sh)" && $(BIN)/pytest $(PYTEST_ARGS) \
+		&& $(BIN)/pytest $(WITHOUT_COMMENTS) $(PYTEST_ARGS)
 
 # The lowest supported combination (Wagtail 7.0, Django 5.2), SQLite, without the slow tests.
 LOWEST := .venv-lowest

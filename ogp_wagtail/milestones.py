@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import BaseTranslatableField, SynchronizedField, TranslatableField
 
 from .choices import MilestoneStatus
 from .fields import MonthField
@@ -76,6 +77,21 @@ class Milestone(TranslatableMixin, Orderable):
             "milestones without a weight count 1."
         ),
     )
+
+    # ``status`` is neither translated nor synchronised: a new translation's rows are
+    # copies carrying the source's status, and from then on the status history
+    # (status/history.py) is its one writer, on every language version at once.
+    # Caution: syncing a *page* copies its milestone rows whole (modelcluster's
+    # copy_child_relation) whatever this says; see tests/test_translation_roles.py.
+    override_translatable_fields = [
+        TranslatableField("description"),
+        SynchronizedField("start_month"),
+        SynchronizedField("end_month"),
+        TranslatableField("responsible_organisation"),
+        TranslatableField("contact"),
+        BaseTranslatableField("status"),
+        SynchronizedField("weight"),
+    ]
 
     panels = [
         FieldPanel("description"),

@@ -1,9 +1,9 @@
 """Progress of a commitment and of a whole action plan, as plain functions.
 
-Pages, blocks, the embeddable widget, feeds and the admin all show the same
-numbers, so they all come from here. Nothing here touches the database: a
+Pages, blocks, the embeddable widget and feeds all show the same numbers, so
+they all come from here (through ``ogp_wagtail.status``). Nothing here touches the database: a
 milestone is any object with ``status``, ``start_month``, ``end_month`` and,
-optionally, ``weight`` (a :class:`~ogp_wagtail.pages.commitment.Milestone`
+optionally, ``weight`` (a :class:`~ogp_wagtail.milestones.Milestone`
 instance, a :class:`MilestoneFacts`, or anything alike). Pass milestones
 already loaded (a list, or a prefetched ``.all()``); objects given in are
 handed back as they are, in :attr:`Progress.overdue` for instance.

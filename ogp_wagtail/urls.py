@@ -1,8 +1,14 @@
-"""Optional URLs: ``path("ogp/", include("ogp_wagtail.urls"))`` in the site's urls.py."""
+"""Optional URLs: ``path("ogp/", include("ogp_wagtail.urls"))`` in the site's urls.py.
 
-from django.apps import apps
-from django.urls import include, path
+Optional apps add theirs with the ``ogp_wagtail_register_urls`` hook (a function
+returning a list of URL patterns), as ``ogp_wagtail.comments`` does for
+following and posting comments.
+"""
 
+from django.urls import path
+from wagtail import hooks
+
+from .plugins import URLS_HOOK
 from .views import redirects
 
 app_name = "ogp_wagtail"
@@ -14,8 +20,5 @@ urlpatterns = [
     ),
 ]
 
-if apps.is_installed("ogp_wagtail.comments"):
-    urlpatterns += [
-        path("follow/", include("ogp_wagtail.comments.follow_urls")),
-        path("comments/", include("ogp_wagtail.comments.urls")),
-    ]
+for register_urls in hooks.get_hooks(URLS_HOOK):
+    urlpatterns += register_urls()

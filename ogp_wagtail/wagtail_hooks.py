@@ -1,11 +1,11 @@
-from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from .admin import guards
-from .admin.updates import ProgressUpdateViewSet, add_update_button
+from .admin.menu import open_government_items
+from .admin.updates import add_update_button
 from .snippets import (
     JurisdictionViewSet,
     OGPValueViewSet,
@@ -15,29 +15,20 @@ from .snippets import (
 )
 
 
-def open_government_items():
-    items = [
-        ProgressUpdateViewSet,
-        OrganisationViewSet,
-        JurisdictionViewSet,
-        PolicyAreaViewSet,
-        SectorViewSet,
-        OGPValueViewSet,
-    ]
-    if apps.is_installed("ogp_wagtail.comments"):
-        # The moderation queue is a ModelViewSet, not a snippet: the group
-        # registers it and lists it in the same menu.
-        from .comments.moderation.views import CommentViewSet
-
-        items.insert(1, CommentViewSet)
-    return tuple(items)
-
-
 class OpenGovernmentSnippets(SnippetViewSetGroup):
     menu_label = _("Open government")
     menu_icon = "globe"
     menu_order = 250
-    items = open_government_items()
+    # Built when Wagtail loads the hooks, after every app's ready() could add to it.
+    items = open_government_items(
+        [
+            OrganisationViewSet,
+            JurisdictionViewSet,
+            PolicyAreaViewSet,
+            SectorViewSet,
+            OGPValueViewSet,
+        ]
+    )
 
 
 register_snippet(OpenGovernmentSnippets)

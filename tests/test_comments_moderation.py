@@ -362,7 +362,8 @@ def test_official_reply_is_published_in_the_thread(moderator_client, moderator, 
     reply = Comment.objects.get(is_official_reply=True)
     assert reply.parent == comment  # one level: the thread's top-level comment
     assert reply.status == CommentStatus.APPROVED and reply.published_at
-    assert reply.official_author == moderator and reply.author_name == "testserver"
+    # Signed as the public page signs it: the lead agency of the hub above the update.
+    assert reply.official_author == moderator and reply.author_name == "City Hall"
     assert (reply.site, reply.update, reply.target_key, reply.target_title, reply.plan_key) == (
         comment.site,
         comment.update,
@@ -385,6 +386,11 @@ def test_official_reply_is_signed_with_the_setting_when_set(moderator_client, co
         reverse(DETAIL, args=[comments["approved"].pk]), {"action": "reply", "body": "Thanks."}
     )
     assert Comment.objects.get(is_official_reply=True).author_name == "City of Riverton"
+    # The admin's preview and the public page sign it the same way.
+    detail = moderator_client.get(reverse(DETAIL, args=[comments["approved"].pk]))
+    assert "Published as City of Riverton." in detail.content.decode()
+    public = Client().get(comments["approved"].update.get_url()).content.decode()
+    assert "Official reply from City of Riverton" in public
 
 
 def test_official_reply_needs_a_published_comment_and_a_text(moderator_client, comments):

@@ -15,7 +15,7 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page, Site
 
 from ogp_wagtail.comments import notifications
-from ogp_wagtail.comments.models import Comment, CommitmentFollower
+from ogp_wagtail.comments.models import Comment, CommitmentFollower, FollowRequest
 from ogp_wagtail.models import ProgressUpdate
 from tests.conftest import make_commitment
 from tests.test_progress_updates import publish_update
@@ -394,7 +394,6 @@ def test_follow_requests_are_rate_limited_per_client_and_per_email(
     settings.OGP_WAGTAIL_FOLLOW_RATE_LIMIT = 3
     codes = [follow(client, commitment, email=f"r{n}@example.org").status_code for n in range(5)]
     assert codes == [200, 200, 200, 429, 429]
-    cache.clear()
     codes = [
         Client(REMOTE_ADDR=f"10.0.0.{n}")
         .post(follow_url(commitment), {"email": "same@example.org", "consent": "on"})
@@ -403,6 +402,20 @@ def test_follow_requests_are_rate_limited_per_client_and_per_email(
     ]
     assert codes == [200, 200, 200, 429, 429]
     assert len(mailoutbox) == 3 + 3
+
+
+def test_the_follow_limit_is_counted_where_every_worker_sees_it(
+    client, commitment, mailoutbox, settings
+):
+    """Each worker process has its own local cache: the limit must not live there."""
+    settings.OGP_WAGTAIL_FOLLOW_RATE_LIMIT = 2
+    codes = []
+    for n in range(4):
+        cache.clear()  # as if each request reached another worker
+        codes.append(follow(client, commitment, email=f"w{n}@example.org").status_code)
+    assert codes == [200, 200, 429, 429]
+    assert FollowRequest.objects.count() == 2
+    assert not FollowRequest.objects.filter(email_hash__contains="@").exists()
 
 
 def test_a_confirmed_follower_is_not_sent_a_new_confirmation(client, commitment, mailoutbox):

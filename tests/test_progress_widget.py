@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
@@ -66,28 +67,66 @@ def commitment(wide_plan):
     )
 
 
+def parse(html):
+    return BeautifulSoup(html, "html.parser")
+
+
+def words(element):
+    return " ".join(element.get_text(" ", strip=True).split())
+
+
 def progressbars(html):
-    return re.findall(r'role="progressbar"[^>]*aria-valuenow="(\d+)"', html)
+    """The value of each progress bar, in order: what assistive technology announces."""
+    soup = parse(html) if isinstance(html, str) else html
+    return [bar["aria-valuenow"] for bar in soup.find_all(attrs={"role": "progressbar"})]
+
+
+def fill_width(bar):
+    """The inline size of a bar's fill, as drawn: ``"60%"``."""
+    style = bar.find(class_="ogp-widget__fill")["style"]
+    return re.fullmatch(r"inline-size: (\d+%)", style).group(1)
 
 
 def test_commitment_page_shows_the_widget(client, commitment):
-    html = client.get(commitment.url).content.decode()
-    assert progressbars(html) == ["60"]
-    assert 'aria-valuetext="60 % complete, Delayed"' in html
-    assert "The complete milestones weigh 3 out of 5: 60 % (rounded down)." in html
-    assert "The percentage is the total weight of the complete milestones" in html
-    assert "1 milestone overdue" in html
-    assert html.count("ogp-timeline__today") == 4  # today marked on each milestone's track
-    assert "Overdue" in html[html.index("step 3") :]
+    soup = parse(client.get(commitment.url).content.decode())
+    assert progressbars(soup) == ["60"]
+    widget = soup.find("section", class_="ogp-widget")
+    bar = widget.find(attrs={"role": "progressbar"})
+    assert bar["aria-valuetext"] == "60 % complete, Delayed"
+    assert fill_width(bar) == "60%"
+    summary = widget.find(class_="ogp-widget__summary")
+    assert words(summary) == "60 % complete Delayed 1 milestone overdue"
+    explanation = words(widget.find(class_="ogp-widget__explanation"))
+    assert explanation.startswith(
+        "The complete milestones weigh 3 out of 5: 60 % (rounded down). "
+        "The percentage is the total weight of the complete milestones"
+    )
+    rows = widget.select(".ogp-timeline__row")
+    assert len(rows) == 4
+    # Today is marked on each milestone's track; only the third milestone is overdue.
+    assert all(row.select(".ogp-timeline__track .ogp-timeline__today") for row in rows)
+    overdue = [
+        words(row.find(class_="ogp-timeline__label"))
+        for row in rows
+        if row.find(class_="ogp-badge--overdue")
+    ]
+    assert len(overdue) == 1 and overdue[0].startswith("Open budget data step 3 (")
+    assert overdue[0].endswith("In progress Overdue")
 
 
 def test_plan_dashboard_has_one_bar_per_commitment(client, wide_plan, commitment):
     commitment_around_today(wide_plan, "Second", milestones=[("complete", -6, -5, None)])
     commitment_around_today(wide_plan, "No milestone yet")
-    html = client.get(wide_plan.url).content.decode()
+    dashboard = parse(client.get(wide_plan.url).content.decode()).find(class_="ogp-dashboard")
     # The plan: 3 + 1 of 5 + 1 = 66 %; then each commitment with milestones.
-    assert progressbars(html) == ["66", "60", "100"]
-    assert "No milestone yet" in html[html.index("ogp-dashboard") :]
+    assert progressbars(dashboard) == ["66", "60", "100"]
+    items = dashboard.select(".ogp-widget__commitment")
+    assert [(words(item.a), progressbars(item)) for item in items] == [
+        ("Open budget data", ["60"]),
+        ("Second", ["100"]),
+        ("No milestone yet", []),  # listed, without a bar or a percent
+    ]
+    assert "%" not in words(items[2])
 
 
 def test_embed_renders_the_widget_alone_and_may_be_framed(client, settings, commitment):
@@ -103,7 +142,11 @@ def test_embed_renders_the_widget_alone_and_may_be_framed(client, settings, comm
         "CUSTOM-SITE-HEADER" not in html and "CUSTOM-SITE-HEADER" in page_response.content.decode()
     )
     assert progressbars(html) == ["60"] and "ogp-timeline__rows" in html
-    assert 'target="_blank"' in html
+    # Links leave the frame: the reader goes on in a window of its own.
+    source = parse(html).find(class_="ogp-embed__source").a
+    assert (source["href"], source["target"]) == (commitment.url, "_blank")
+    plan_html = parse(client.get(f"{commitment.get_parent().url}embed/progress/").content)
+    assert [a["target"] for a in plan_html.select(".ogp-widget__commitment a")] == ["_blank"]
 
 
 def test_embed_display_choices(client, commitment, wide_plan):
@@ -117,7 +160,8 @@ def test_embed_display_choices(client, commitment, wide_plan):
 
 def test_template_tag_for_integrators(commitment, wide_plan):
     template = Template("{% load ogp_wagtail_tags %}{% ogp_progress page display='bar' %}")
-    assert progressbars(template.render(Context({"page": commitment}))) == ["60"]
+    html = template.render(Context({"page": commitment}))
+    assert progressbars(html) == ["60"] and "ogp-timeline__rows" not in html
     plan_html = template.render(Context({"page": wide_plan}))
     assert progressbars(plan_html) == ["60", "60"]
 
@@ -165,7 +209,8 @@ def test_milestone_progress_block(commitment, wide_plan):
 
     block = MilestoneProgressBlock()
     html = render_block(block, {"page": commitment.pk, "display": "bar", "heading_level": "3"})
-    assert progressbars(html) == ["60"] and "<h3" in html and "ogp-timeline__rows" not in html
+    assert progressbars(html) == ["60"] and "ogp-timeline__rows" not in html
+    assert parse(html).find(class_="ogp-widget__title").name == "h3"
     assert "ogp-timeline__rows" in render_block(block, {"page": commitment.pk, "display": "both"})
     assert progressbars(render_block(block, {"page": wide_plan.pk})) == ["60", "60"]
     commitment.unpublish()

@@ -128,3 +128,12 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # ogp-wagtail: its public pages extend this site's own base template.
 OGP_WAGTAIL_BASE_TEMPLATE = "base.html"
 OGP_WAGTAIL_DEFAULT_CURRENCY = "EUR"
+
+# ogp-wagtail keeps the rendered content of plan and commitment pages (and of the home
+# page's blocks) in the default cache until something they show changes, for at most
+# OGP_WAGTAIL_RENDER_CACHE_TIMEOUT seconds (0 turns it off). The demo runs in one process,
+# so memory will do; a site served by several processes needs a cache they share (Redis,
+# Memcached, the database cache), or a publication shows in the other processes only
+# after the timeout.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+OGP_WAGTAIL_RENDER_CACHE_TIMEOUT = 600

@@ -6,9 +6,8 @@ the package's markup and CSS classes; load ``ogp-wagtail.css`` and
 ``ogp_wagtail/blocks/stylesheet.html`` links both). Blocks that show pages show
 only live, public ones, with a constant number of queries per block.
 
-Add them one by one, all at once, or as a StreamBlock::
-
-    from ogp_wagtail.blocks import OpenGovernmentStreamBlock, ResourceListBlock, ogp_block_types
+Import them from ``ogp_wagtail.blocks`` and add them one by one, all at once,
+or as a StreamBlock::
 
     body = StreamField(OpenGovernmentStreamBlock())
     body = StreamField([("heading", CharBlock()), *ogp_block_types()])

@@ -2,9 +2,7 @@
 
 Francophone open-government sites build their themed pages from such lists
 (title, link, publisher, year, language, summary); :class:`ResourceListBlock`
-lets editors do the same in any StreamField::
-
-    from ogp_wagtail.blocks import ResourceListBlock
+lets editors do the same in any StreamField (import it from ``ogp_wagtail.blocks``)::
 
     body = StreamField([("resources", ResourceListBlock())])
 """

@@ -30,12 +30,13 @@ import ipaddress
 import re
 import time
 import unicodedata
+from datetime import timedelta
 
 from django.core import signing
 from django.db import connection
 from django.utils.crypto import salted_hmac
 
-from ..conf import ogp_settings
+from .conf import comments_settings
 
 TOKEN_SALT = "ogp_wagtail.comments.form-token"  # noqa: S105 (a salt, not a secret)
 CLIENT_SALT = "ogp_wagtail.comments.client"
@@ -80,7 +81,9 @@ def form_token_age(token, now=None, max_age=TOKEN_MAX_AGE):
 
 def is_too_fast(age, minimum=None):
     """Whether a form sent ``age`` seconds after it was served was filled by a machine."""
-    minimum = ogp_settings.OGP_WAGTAIL_COMMENTS_MIN_FILL_SECONDS if minimum is None else minimum
+    minimum = (
+        comments_settings.OGP_WAGTAIL_COMMENTS_MIN_FILL_SECONDS if minimum is None else minimum
+    )
     return age < minimum
 
 
@@ -116,7 +119,7 @@ def client_ip(request, header=None):
     own reverse proxy (e.g. ``"X-Forwarded-For"``); only set it when a proxy
     you control sets it, as clients can send any header themselves.
     """
-    header = ogp_settings.OGP_WAGTAIL_COMMENTS_CLIENT_IP_HEADER if header is None else header
+    header = comments_settings.OGP_WAGTAIL_COMMENTS_CLIENT_IP_HEADER if header is None else header
     if header:
         key = header.upper().replace("-", "_")
         if not key.startswith("HTTP_") and key not in request.META:
@@ -167,6 +170,19 @@ def rate_limit(count, seconds):
 def is_over_limit(stored, limit):
     """Whether one more would exceed ``limit`` (``(count, seconds)`` or None) after ``stored``."""
     return limit is not None and stored >= limit[0]
+
+
+def over_limit(queryset, count, seconds, now):
+    """The limit ``(count, seconds)`` the rows of ``queryset`` created in the window reach.
+
+    ``None`` when one more is allowed, or when a count of 0 switches the limit off.
+    The rows need a ``created_at``.
+    """
+    limit = rate_limit(count, seconds)
+    if limit is None:
+        return None
+    stored = queryset.filter(created_at__gte=now - timedelta(seconds=limit[1])).count()
+    return limit if is_over_limit(stored, limit) else None
 
 
 def lock_key(value):

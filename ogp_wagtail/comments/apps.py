@@ -9,6 +9,12 @@ class OGPCommentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        # Imported here, not at the top: these modules use models, which exist only
+        # once every app is loaded.
+        from ..admin.menu import add_to_open_government_menu
+        from . import checks, signals  # noqa: F401  (checks register on import)
+        from .moderation.views import CommentViewSet
 
         signals.connect()
+        # The moderation queue, inside the core's "Open government" menu.
+        add_to_open_government_menu(CommentViewSet)

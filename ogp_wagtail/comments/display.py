@@ -11,7 +11,13 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from .models import Comment
+from ..pages.commitment import CommitmentPage
+from ..pages.consultation import ConsultationPage
+from ..pages.hub import OpenGovernmentPage
+from ..pages.vision import StrategicVisionPage
+from ..updates.models import ProgressUpdate
+from .conf import comments_settings
+from .models import Comment, CommentStatus
 
 UPDATE = "update"
 CONSULTATION = "consultation"
@@ -21,8 +27,6 @@ class Target:
     """A progress update or a consultation page, as something to comment on."""
 
     def __init__(self, obj):
-        from ..pages.consultation import ConsultationPage
-
         self.obj = obj
         if isinstance(obj, ConsultationPage):
             self.kind = CONSULTATION
@@ -37,10 +41,6 @@ class Target:
             self.title = f"{obj.commitment.title}: {obj.display_title}"[:255]
             self.form_value = f"{UPDATE}:{obj.uuid}"
 
-    @property
-    def is_update(self):
-        return self.kind == UPDATE
-
     def is_open(self, now=None):
         """Whether residents may comment now: updates while published, consultations while open."""
         if self.kind == CONSULTATION:
@@ -49,8 +49,6 @@ class Target:
 
     def plan_key(self):
         """The translation key of the action plan the target belongs to, if any."""
-        from ..pages.vision import StrategicVisionPage
-
         parent = self.page.get_parent()
         if parent is not None and parent.specific_class is StrategicVisionPage:
             return parent.translation_key
@@ -83,10 +81,6 @@ def resolve_target(value):
     ``update:<uuid>``: a live update of a live, unrestricted commitment.
     ``consultation:<page id>``: a live, unrestricted consultation, open now.
     """
-    from ..pages.commitment import CommitmentPage
-    from ..pages.consultation import ConsultationPage
-    from ..updates.models import ProgressUpdate
-
     kind, _sep, ident = (value or "").partition(":")
     if kind == UPDATE:
         try:
@@ -155,15 +149,6 @@ def comment_counts(updates):
     return counts
 
 
-def attach_comment_counts(updates):
-    """Set ``comment_count`` on each update (one query); returns the updates."""
-    updates = list(updates)
-    counts = comment_counts(updates)
-    for update in updates:
-        update.comment_count = counts.get(update.uuid, 0)
-    return updates
-
-
 def official_reply_share(plan):
     """``(replied, total)``: published residents' comments on the plan, and those answered.
 
@@ -191,28 +176,36 @@ def reply_share(plan):
     }
 
 
-def official_author_name(target):
-    """Who official replies speak for: the hub's lead agency, else the site's name."""
-    from ..pages.hub import OpenGovernmentPage
+def official_signature(site, page=None):
+    """The name an official reply is signed with: the one function for admin and public page.
 
-    hub = (
-        OpenGovernmentPage.objects.ancestor_of(target.page)
-        .select_related("lead_agency")
-        .order_by("-depth")
-        .first()
-    )
-    if hub is not None and hub.lead_agency is not None:
-        return hub.lead_agency.name
-    site = target.site()
-    if site is not None and site.site_name:
-        return site.site_name
-    if hub is not None:
-        return hub.title
-    return gettext("the municipality")
+    The ``OGP_WAGTAIL_COMMENTS_OFFICIAL_NAME`` setting; else the lead agency of
+    the hub above ``page`` (what the reply is about); else the site's name, else
+    its hostname. The reply stores it when posted and is shown as stored.
+    """
+    name = comments_settings.OGP_WAGTAIL_COMMENTS_OFFICIAL_NAME
+    if name:
+        return str(name)
+    if page is not None:
+        hub = (
+            OpenGovernmentPage.objects.ancestor_of(page)
+            .select_related("lead_agency")
+            .order_by("-depth")
+            .first()
+        )
+        if hub is not None and hub.lead_agency is not None:
+            return hub.lead_agency.name
+    if site is not None:
+        return site.site_name or site.hostname
+    return gettext("The municipality")
+
+
+def thread_signature(comment):
+    """:func:`official_signature` for a reply in the thread of ``comment``."""
+    target = target_of_comment(comment)
+    return official_signature(comment.site, target.page if target else None)
 
 
 def published_fields(now=None):
     """Status fields of a comment published at once (premoderation off)."""
-    from .models import CommentStatus
-
     return {"status": CommentStatus.APPROVED, "published_at": now or timezone.now()}

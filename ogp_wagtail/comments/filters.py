@@ -8,6 +8,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.models import Page, Site
 
+from ..pages.vision import StrategicVisionPage
 from .models import Comment, CommentStatus
 from .permissions import comment_permission_policy, moderated_site_ids
 
@@ -18,8 +19,6 @@ def plan_choices(user):
     A plan and its translations share a ``translation_key``, which is what a
     comment records, so each plan is offered once.
     """
-    from ogp_wagtail.models import StrategicVisionPage
-
     plans = StrategicVisionPage.objects.all()
     site_ids = moderated_site_ids(user)
     if site_ids is not None:

@@ -13,10 +13,12 @@ The page answers the same whether the address already follows or not, so it
 reveals nobody's subscriptions.
 """
 
+from datetime import timedelta
+
 from django import forms
 from django.core import signing
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -30,9 +32,9 @@ from wagtail.models import Locale
 
 from ..conf import ogp_settings
 from ..pages.commitment import CommitmentPage
-from . import notifications
-from .abuse import request_client_hash
-from .models import CommitmentFollower
+from . import abuse, notifications
+from .conf import comments_settings
+from .models import CommitmentFollower, FollowRequest
 
 MAX_TOKEN_LENGTH = 500
 
@@ -69,31 +71,36 @@ def _render(request, template, context=None, status=200):
     return render(request, f"ogp_wagtail/comments/follow/{template}.html", context, status=status)
 
 
-def _over_rate_limit(kind, value):
-    """Count one request for ``value`` and say whether it exceeds the follow rate limit.
-
-    The cache is the store: with a per-process cache (Django's default), each
-    worker counts on its own; configure a shared cache for a strict limit.
-    TODO: unify with ``abuse.py`` (which counts stored comments) if followers
-    get a stored client hash.
-    """
-    limit = ogp_settings.OGP_WAGTAIL_FOLLOW_RATE_LIMIT
-    if not limit:
-        return False
-    window = ogp_settings.OGP_WAGTAIL_FOLLOW_RATE_WINDOW
-    key = f"ogp_wagtail:follow-rate:{kind}:{value}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > limit
-
-
 def _email_key(email):
-    # The cache key names the address without holding it.
+    # Names the address without holding it.
     return salted_hmac("ogp_wagtail.follow.email", email, algorithm="sha256").hexdigest()
+
+
+def _count_request(client, email_key):
+    """Record one follow request; whether the client or the email was already at its limit.
+
+    Counted in the database, like comments, so every worker process sees every
+    request; on PostgreSQL concurrent requests of one client or email wait for
+    each other (``abuse.serialize_for``), so the limit is exact.
+    """
+    now = timezone.now()
+    count = comments_settings.OGP_WAGTAIL_FOLLOW_RATE_LIMIT
+    window = comments_settings.OGP_WAGTAIL_FOLLOW_RATE_WINDOW
+    with transaction.atomic():
+        abuse.serialize_for(client, email_key)
+        # Requests older than the window no longer count: forget them.
+        FollowRequest.objects.filter(created_at__lt=now - timedelta(seconds=window)).delete()
+        limited = abuse.over_limit(
+            FollowRequest.objects.filter(client_hash=client), count, window, now
+        ) or (
+            email_key
+            and abuse.over_limit(
+                FollowRequest.objects.filter(email_hash=email_key), count, window, now
+            )
+        )
+        if not limited:
+            FollowRequest.objects.create(client_hash=client, email_hash=email_key, created_at=now)
+    return bool(limited)
 
 
 def _bad_link(request, commitment=None):
@@ -111,9 +118,8 @@ def follow(request, commitment_key):
         return _render(request, "form", {"commitment": commitment, "form": FollowForm()})
 
     form = FollowForm(request.POST)
-    if _over_rate_limit("client", request_client_hash(request)) or (
-        form.is_valid() and _over_rate_limit("email", _email_key(form.cleaned_data["email"]))
-    ):
+    email_key = _email_key(form.cleaned_data["email"]) if form.is_valid() else ""
+    if _count_request(abuse.request_client_hash(request), email_key):
         return _render(
             request, "form", {"commitment": commitment, "form": form, "too_many": True}, status=429
         )
@@ -153,7 +159,7 @@ def confirm(request, token):
         commitment_key, follower = _read(
             token,
             notifications.CONFIRM_SALT,
-            max_age=ogp_settings.OGP_WAGTAIL_FOLLOW_CONFIRM_MAX_AGE,
+            max_age=comments_settings.OGP_WAGTAIL_FOLLOW_CONFIRM_MAX_AGE,
         )
     except (signing.BadSignature, ValidationError, ValueError, TypeError):  # e.g. not a UUID
         return _bad_link(request)

@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from ..conf import ogp_settings
 from . import abuse
+from .conf import comments_settings
 from .models import ReportReason
 
 
@@ -43,7 +43,7 @@ class CommentForm(forms.Form):
     def __init__(self, *args, now=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.now = now
-        max_length = ogp_settings.OGP_WAGTAIL_COMMENTS_MAX_LENGTH
+        max_length = comments_settings.OGP_WAGTAIL_COMMENTS_MAX_LENGTH
         # Built here so that the length setting is read per form, not at import.
         self.fields["body"] = forms.CharField(
             label=self.fields["body"].label,
@@ -60,7 +60,7 @@ class CommentForm(forms.Form):
 
     def clean_body(self):
         body = self._clean_text(self.cleaned_data["body"])
-        max_links = ogp_settings.OGP_WAGTAIL_COMMENTS_MAX_LINKS
+        max_links = comments_settings.OGP_WAGTAIL_COMMENTS_MAX_LINKS
         links = abuse.count_links(body)
         if links > max_links:
             raise forms.ValidationError(

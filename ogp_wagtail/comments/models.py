@@ -11,6 +11,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -34,9 +35,6 @@ class CommentQuerySet(models.QuerySet):
 
     def for_target(self, target_key):
         return self.filter(target_key=target_key)
-
-    def for_site(self, site):
-        return self.filter(site=site)
 
 
 class Comment(models.Model):
@@ -171,3 +169,23 @@ class CommitmentFollower(models.Model):
 
     def __str__(self):
         return self.email
+
+
+class FollowRequest(models.Model):
+    """A request to follow a commitment, kept while it counts towards the rate limits.
+
+    The database is the store every worker process shares, as for comments
+    (``abuse.py``): the per-process cache would let each worker count on its own.
+    Keyed hashes only, never the address or the email.
+    """
+
+    client_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    email_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
+
+    class Meta:
+        verbose_name = _("follow request")
+        verbose_name_plural = _("follow requests")
+
+    def __str__(self):
+        return f"{self.client_hash[:8]} {self.created_at:%Y-%m-%d %H:%M}"

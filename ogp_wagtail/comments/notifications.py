@@ -28,7 +28,8 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.utils import get_admin_base_url
 from wagtail.rich_text import get_text_for_indexing
 
-from ..conf import ogp_settings
+from . import permissions
+from .conf import comments_settings
 from .models import Comment, CommentStatus, CommitmentFollower
 
 logger = logging.getLogger(__name__)
@@ -43,37 +44,19 @@ EXCERPT_WORDS = 80
 
 
 def moderator_notification_mode():
-    mode = ogp_settings.OGP_WAGTAIL_COMMENTS_MODERATOR_NOTIFICATIONS
+    mode = comments_settings.OGP_WAGTAIL_COMMENTS_MODERATOR_NOTIFICATIONS
     if mode not in MODES:
         logger.warning("OGP_WAGTAIL_COMMENTS_MODERATOR_NOTIFICATIONS=%r: sending none", mode)
         return "off"
     return mode
 
 
-def _site_policy():
-    """The comment permission policy of ``permissions.py``, when it defines one.
-
-    It decides which moderators may moderate which site; without it, the
-    permission alone decides.
-    """
-    try:
-        from . import permissions
-    except ModuleNotFoundError as error:
-        if error.name != f"{__package__}.permissions":
-            raise
-        return None
-    policy = getattr(permissions, "comment_permission_policy", None) or getattr(
-        permissions, "permission_policy", None
-    )
-    return policy if hasattr(policy, "user_has_permission_for_instance") else None
-
-
 def moderators_for(comment):
     """Active users with an email address who may moderate ``comment``.
 
     They hold ``ogp_comments.moderate_comment`` (directly or through a group)
-    and, when ``permissions.py`` provides a permission policy, may moderate the
-    comment's site. Superusers are included unless Wagtail's own
+    and may moderate the comment's site (``permissions.comment_permission_policy``).
+    Superusers are included unless Wagtail's own
     ``WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS`` is False, as for Wagtail's
     moderation emails.
     """
@@ -90,9 +73,7 @@ def moderators_for(comment):
         .distinct()
         .order_by("pk")
     )
-    policy = _site_policy()
-    if policy is None:
-        return list(users)
+    policy = permissions.comment_permission_policy
     return [
         user for user in users if policy.user_has_permission_for_instance(user, "moderate", comment)
     ]
@@ -341,7 +322,7 @@ def send_follow_confirmation(follower, commitment, confirm_url):
             {
                 "commitment": commitment,
                 "confirm_url": confirm_url,
-                "max_age_days": ogp_settings.OGP_WAGTAIL_FOLLOW_CONFIRM_MAX_AGE // 86400,
+                "max_age_days": comments_settings.OGP_WAGTAIL_FOLLOW_CONFIRM_MAX_AGE // 86400,
             },
         )
     return _send([message])

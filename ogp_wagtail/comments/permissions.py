@@ -19,6 +19,12 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.models import Site
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import page_permission_policy
+
+try:  # Wagtail 8 keeps a registry of permission policies; Wagtail 7 hands them to views.
+    from wagtail.permissions import policy_registry, register_permission_policy
+except ImportError:
+    policy_registry = register_permission_policy = None
 
 from .models import Comment
 
@@ -26,12 +32,6 @@ from .models import Comment
 MODERATION_ACTIONS = frozenset({"moderate", "view", "change"})
 
 _CACHE_ATTR = "_ogp_moderated_site_ids"
-
-
-def _page_permission_policy():
-    from wagtail.permissions import page_permission_policy
-
-    return page_permission_policy
 
 
 def moderated_site_ids(user):
@@ -46,7 +46,7 @@ def moderated_site_ids(user):
         return None
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is None:
-        editable_pages = _page_permission_policy().instances_user_has_permission_for(user, "change")
+        editable_pages = page_permission_policy.instances_user_has_permission_for(user, "change")
         cached = frozenset(
             Site.objects.filter(root_page__in=editable_pages).values_list("pk", flat=True)
         )
@@ -88,7 +88,7 @@ class CommentPermissionPolicy(ModelPermissionPolicy):
         site = instance.site
         if site is None:
             return users.filter(is_superuser=True)
-        editors = _page_permission_policy().users_with_permission_for_instance(
+        editors = page_permission_policy.users_with_permission_for_instance(
             "change", site.root_page
         )
         return users.filter(Q(is_superuser=True) | Q(pk__in=editors.values("pk"))).distinct()
@@ -102,9 +102,7 @@ def register_comment_permission_policy():
 
     Wagtail 7 has no registry: the viewset hands the policy to its views instead.
     """
-    try:
-        from wagtail.permissions import policy_registry, register_permission_policy
-    except ImportError:  # Wagtail < 8
+    if register_permission_policy is None:  # Wagtail < 8
         return
     if policy_registry.get_by_type(Comment, fallback=False) is not comment_permission_policy:
         register_permission_policy(Comment, comment_permission_policy, exact_class=True)

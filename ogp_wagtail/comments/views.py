@@ -8,7 +8,6 @@ targets, failed form checks), 429 for rate limits.
 """
 
 import uuid
-from datetime import timedelta
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
@@ -26,6 +25,7 @@ from django.views.decorators.http import require_POST
 
 from ..conf import ogp_settings
 from . import abuse
+from .conf import comments_settings
 from .display import published_fields, resolve_target, target_of_comment
 from .forms import CommentForm, ReportForm
 from .models import Comment, CommentReport, CommentStatus
@@ -39,7 +39,7 @@ REPORTED = "reported"
 
 def max_request_bytes():
     """The largest comment POST accepted: room for the longest comment, percent-encoded."""
-    return max(64 * 1024, 12 * ogp_settings.OGP_WAGTAIL_COMMENTS_MAX_LENGTH + 8 * 1024)
+    return max(64 * 1024, 12 * comments_settings.OGP_WAGTAIL_COMMENTS_MAX_LENGTH + 8 * 1024)
 
 
 def request_language(data):
@@ -84,7 +84,7 @@ def refuse(request, message, *, status=400, target=None, form=None, headers=None
 
 def privacy_notice():
     """``{"url": ...}`` or ``{"text": ...}`` from the setting, or the built-in text."""
-    notice = (ogp_settings.OGP_WAGTAIL_COMMENTS_PRIVACY_NOTICE or "").strip()
+    notice = (comments_settings.OGP_WAGTAIL_COMMENTS_PRIVACY_NOTICE or "").strip()
     if notice.startswith(("https://", "http://", "/")):
         return {"url": notice}
     return {"text": notice}
@@ -106,14 +106,6 @@ def read_post(request):
         if any(abuse.has_encoding_errors(text) for text in [key, *values]):
             return None, _("The text sent was not valid (it must be UTF-8). Please type it again.")
     return data, None
-
-
-def over_limit(queryset, count, seconds, now):
-    limit = abuse.rate_limit(count, seconds)
-    if limit is None:
-        return None
-    stored = queryset.filter(created_at__gte=now - timedelta(seconds=limit[1])).count()
-    return limit if abuse.is_over_limit(stored, limit) else None
 
 
 def too_many(request, target, seconds):
@@ -171,7 +163,7 @@ def _post_comment(request, data):
     now = timezone.now()
     client = abuse.request_client_hash(request)
     email = form.cleaned_data["email"]
-    premoderation = ogp_settings.OGP_WAGTAIL_COMMENTS_PREMODERATION
+    premoderation = comments_settings.OGP_WAGTAIL_COMMENTS_PREMODERATION
     if form.is_spam:
         status = {"status": CommentStatus.SPAM}
     elif premoderation:
@@ -181,15 +173,15 @@ def _post_comment(request, data):
 
     with transaction.atomic():
         abuse.serialize_for(client, email.lower())
-        limited = over_limit(
+        limited = abuse.over_limit(
             Comment.objects.filter(client_hash=client),
-            ogp_settings.OGP_WAGTAIL_COMMENTS_CLIENT_RATE_LIMIT,
-            ogp_settings.OGP_WAGTAIL_COMMENTS_CLIENT_RATE_WINDOW,
+            comments_settings.OGP_WAGTAIL_COMMENTS_CLIENT_RATE_LIMIT,
+            comments_settings.OGP_WAGTAIL_COMMENTS_CLIENT_RATE_WINDOW,
             now,
-        ) or over_limit(
+        ) or abuse.over_limit(
             Comment.objects.filter(author_email__iexact=email),
-            ogp_settings.OGP_WAGTAIL_COMMENTS_EMAIL_RATE_LIMIT,
-            ogp_settings.OGP_WAGTAIL_COMMENTS_EMAIL_RATE_WINDOW,
+            comments_settings.OGP_WAGTAIL_COMMENTS_EMAIL_RATE_LIMIT,
+            comments_settings.OGP_WAGTAIL_COMMENTS_EMAIL_RATE_WINDOW,
             now,
         )
         if limited:
@@ -249,10 +241,10 @@ def _report_comment(request, data):
     client = abuse.request_client_hash(request)
     with transaction.atomic():
         abuse.serialize_for(client)
-        limited = over_limit(
+        limited = abuse.over_limit(
             CommentReport.objects.filter(client_hash=client),
-            ogp_settings.OGP_WAGTAIL_COMMENTS_REPORT_RATE_LIMIT,
-            ogp_settings.OGP_WAGTAIL_COMMENTS_REPORT_RATE_WINDOW,
+            comments_settings.OGP_WAGTAIL_COMMENTS_REPORT_RATE_LIMIT,
+            comments_settings.OGP_WAGTAIL_COMMENTS_REPORT_RATE_WINDOW,
             now,
         )
         if limited:
@@ -280,6 +272,6 @@ def _report_comment(request, data):
             reports = comment.reports.all()
             if comment.moderated_at:
                 reports = reports.filter(created_at__gt=comment.moderated_at)
-            if reports.count() >= ogp_settings.OGP_WAGTAIL_COMMENTS_REPORTS_TO_HIDE:
+            if reports.count() >= comments_settings.OGP_WAGTAIL_COMMENTS_REPORTS_TO_HIDE:
                 Comment.objects.filter(pk=comment.pk).update(hidden_for_review=True)
     return back_to(target, request, REPORTED)

@@ -22,11 +22,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .. import rules
 from ..choices import ResourcesSecured, StakeholderRole
 from ..conf import ogp_settings
 from ..milestones import open_commitments
+from ..plugins import extend_page_context
 from ..progress import all_ended
 from ..status.history import history_by_milestone, latest_statuses
 from ..status.progress import commitment_status
@@ -154,6 +156,33 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
             "to the Sustainable Development Goals."
         ),
     )
+
+    # ``objective`` points at a row of the plan, which is not translatable: it is
+    # synchronised (a translatable reference must point at a translatable model).
+    # Milestones are translatable rows: their own declaration says which of their fields
+    # translators see. Classifications (many-to-many) are absent on purpose.
+    override_translatable_fields = [
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        TranslatableField("problem"),
+        TranslatableField("status_quo"),
+        TranslatableField("action"),
+        TranslatableField("expected_results"),
+        TranslatableField("overall_objective"),
+        TranslatableField("solution"),
+        SynchronizedField("objective"),
+        TranslatableField("jurisdiction"),
+        SynchronizedField("budget"),
+        SynchronizedField("budget_currency", overridable=False),
+        SynchronizedField("staff"),
+        SynchronizedField("duration_months"),
+        TranslatableField("other_resources"),
+        SynchronizedField("resources_secured"),
+        TranslatableField("additional_information"),
+        TranslatableField("milestones"),
+        SynchronizedField("stakeholders"),
+        SynchronizedField("amendments"),
+    ]
 
     parent_page_types = ["ogp_wagtail.StrategicVisionPage"]
     subpage_types = ["ogp_wagtail.EvidenceFolderPage"]
@@ -326,7 +355,7 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
             ogp_values=self.ogp_values.all(),
             evidence_folders=EvidenceFolderPage.objects.child_of(self).live().public(),
         )
-        return context
+        return extend_page_context(self, request, context)
 
 
 class CommitmentStakeholder(Orderable):

@@ -10,6 +10,7 @@ from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..choices import ConsultationStage, InputOutcome, MeetingFormat
 from .base import OGPPage
@@ -29,6 +30,20 @@ class ConsultationPage(OGPPage):
         blank=True,
         help_text=_("How the public's input was used; detail each suggestion below."),
     )
+
+    # The inline rows are not translatable models: localize copies them as they are.
+    override_translatable_fields = [
+        SynchronizedField("stage"),
+        SynchronizedField("opens_at"),
+        SynchronizedField("closes_at"),
+        TranslatableField("introduction"),
+        TranslatableField("how_to_take_part"),
+        TranslatableField("feedback_summary"),
+        SynchronizedField("meetings"),
+        SynchronizedField("advance_documents"),
+        SynchronizedField("input_outcomes"),
+        SynchronizedField("resulting_commitments"),
+    ]
 
     parent_page_types = ["ogp_wagtail.OpenGovernmentPage", "ogp_wagtail.StrategicVisionPage"]
     subpage_types = []

@@ -9,6 +9,7 @@ from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..choices import EvidenceKind
 from .base import OGPPage, OGPPageForm
@@ -29,6 +30,12 @@ class EvidenceFolderPage(OGPPage):
     """A folder of evidence: primary sources showing that an activity happened (Annex 5)."""
 
     introduction = RichTextField(_("introduction"), blank=True)
+
+    # Evidence items are not translatable rows: localize copies them as they are.
+    override_translatable_fields = [
+        TranslatableField("introduction"),
+        SynchronizedField("items"),
+    ]
 
     parent_page_types = ["ogp_wagtail.StrategicVisionPage", "ogp_wagtail.CommitmentPage"]
     subpage_types = []

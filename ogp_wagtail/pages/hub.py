@@ -6,6 +6,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..choices import MemberStatus
 from .base import OGPPage
@@ -42,6 +43,20 @@ class OpenGovernmentPage(OGPPage):
     )
     contact_email = models.EmailField(_("email"), blank=True)
     contact_phone = models.CharField(_("phone"), max_length=50, blank=True)
+
+    # ``jurisdictions`` is absent on purpose: localize would copy the source language's
+    # snippets onto the translation (it leaves many-to-many fields alone by default).
+    # A person's name is translated: Arabic pages spell it in Arabic script.
+    override_translatable_fields = [
+        SynchronizedField("member_status"),
+        SynchronizedField("member_since"),
+        TranslatableField("introduction"),
+        TranslatableField("lead_agency"),
+        TranslatableField("contact_name"),
+        TranslatableField("contact_title"),
+        SynchronizedField("contact_email", overridable=False),
+        SynchronizedField("contact_phone", overridable=False),
+    ]
 
     content_panels = OGPPage.content_panels + [
         FieldPanel("introduction"),

@@ -19,10 +19,11 @@ from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .. import rules
 from ..milestones import open_commitments
-from ..status.progress import group_by_objective, live_commitments_of, plan_status
+from ..status.progress import group_by_objective, plan_status
 from ..status.updates import updates_feed_url
 from ..updates.models import ProgressUpdate
 from ..views.embeds import progress_embed
@@ -126,6 +127,43 @@ class StrategicVisionPage(RoutablePageMixin, OGPPage):
         related_name="+",
     )
     online_consultation_url = models.URLField(_("online consultation"), blank=True)
+
+    # Documents and addresses are synchronised but overridable: a translator may give
+    # the version in the translation's language. ``jurisdictions`` is absent on purpose
+    # (see OpenGovernmentPage); objectives and endorsements are not translatable rows:
+    # localize copies them as they are.
+    override_translatable_fields = [
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("mandate_end"),
+        TranslatableField("foreword"),
+        TranslatableField("foreword_authors"),
+        SynchronizedField("introduction_letter"),
+        TranslatableField("long_term_vision"),
+        TranslatableField("achievements"),
+        TranslatableField("challenges"),
+        TranslatableField("plan_contribution"),
+        TranslatableField("policy_alignment"),
+        TranslatableField("lead_institutions"),
+        TranslatableField("coordination"),
+        TranslatableField("cocreation_spaces"),
+        TranslatableField("representation_measures"),
+        TranslatableField("participants"),
+        SynchronizedField("participant_group_count"),
+        SynchronizedField("cocreation_meeting_count"),
+        TranslatableField("ongoing_collaboration"),
+        TranslatableField("monitoring_body"),
+        TranslatableField("monitoring_contact_name"),
+        SynchronizedField("monitoring_contact_email", overridable=False),
+        SynchronizedField("monitoring_contact_phone", overridable=False),
+        TranslatableField("progress_discussion"),
+        TranslatableField("implementation_follow_up"),
+        TranslatableField("results_sharing"),
+        SynchronizedField("strategy_document"),
+        SynchronizedField("online_consultation_url"),
+        SynchronizedField("objectives"),
+        SynchronizedField("endorsements"),
+    ]
 
     parent_page_types = ["ogp_wagtail.OpenGovernmentPage"]
     subpage_types = [
@@ -254,14 +292,6 @@ class StrategicVisionPage(RoutablePageMixin, OGPPage):
                     )
                     errors.append(RuleError(self, "start_date", named))
         return errors
-
-    @property
-    def is_joint(self):
-        return self.jurisdictions.count() > 1
-
-    def live_commitments(self):
-        """This plan's published commitments, in order, objective and jurisdiction loaded."""
-        return live_commitments_of(self)
 
     @path("updates/feed/", name="updates_feed")
     def updates_feed_view(self, request):

@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class Jurisdiction(TranslatableMixin, index.Indexed, models.Model):
@@ -12,6 +13,13 @@ class Jurisdiction(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=255)
     country = models.CharField(_("country"), max_length=100)
     website = models.URLField(_("website"), blank=True)
+
+    # Place and country names are spelt differently in each language.
+    override_translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("country"),
+        SynchronizedField("website"),
+    ]
 
     panels = [FieldPanel("name"), FieldPanel("country"), FieldPanel("website")]
     search_fields = [

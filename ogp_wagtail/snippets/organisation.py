@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..choices import BranchOfGovernment, OrganisationKind
 
@@ -24,6 +25,19 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
+
+    # Acronyms differ between languages (OECD, OCDE). A website may have a version in
+    # the translation's language, so translators may override it; email and phone are
+    # the same in every language and never offered to them.
+    override_translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("acronym"),
+        SynchronizedField("kind"),
+        SynchronizedField("branch_of_government"),
+        SynchronizedField("website"),
+        SynchronizedField("email", overridable=False),
+        SynchronizedField("phone", overridable=False),
+    ]
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("acronym")]),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .. import taxonomies
 
@@ -24,6 +25,13 @@ class TaxonomyTerm(TranslatableMixin, models.Model):
     )
     name = models.CharField(_("name"), max_length=255)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    # The code names the official entry in every language: translators never see it.
+    override_translatable_fields = [
+        SynchronizedField("code", overridable=False),
+        TranslatableField("name"),
+        SynchronizedField("sort_order"),
+    ]
 
     panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("sort_order")]
 

@@ -8,6 +8,7 @@ a milestone follows the latest record.
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from ..choices import MilestoneStatus
 from ..milestones import Milestone
@@ -30,6 +31,19 @@ def _mirror(milestone_key, status):
     Milestone.objects.filter(translation_key=milestone_key).exclude(status=status).update(
         status=status
     )
+
+
+def keep_recorded_status(milestone):
+    """Put a milestone row's recorded status back if it was saved with another one.
+
+    The history is the one owner of a recorded status. wagtail-localize copies a
+    page's milestone rows whole when it syncs a translation, from a copy of the
+    source that may predate the latest record; this undoes that on every save.
+    """
+    recorded = latest_statuses([milestone.translation_key]).get(milestone.translation_key)
+    if recorded is not None and recorded != milestone.status:
+        Milestone.objects.filter(pk=milestone.pk).update(status=recorded)
+        milestone.status = recorded
 
 
 @transaction.atomic
@@ -97,10 +111,14 @@ def apply_published_update(update, user=None):
 def history_by_milestone(commitment, update_urls=None):
     """``{milestone translation_key: [HistoryEntry, oldest first]}`` for a commitment.
 
-    One query. ``update_urls`` maps an update's pk to its page address; a change
-    made by an update links there when the update is listed in it.
+    One query, run when the history is first read. ``update_urls`` maps an
+    update's pk to its page address; a change made by an update links there
+    when the update is listed in it.
     """
-    update_urls = update_urls or {}
+    return SimpleLazyObject(lambda: _history(commitment, update_urls or {}))
+
+
+def _history(commitment, update_urls):
     history = {}
     # Only what the history shows of an update: not its texts.
     records = (

@@ -9,6 +9,7 @@ memo.
 from functools import lru_cache
 
 from django.utils.formats import date_format
+from django.utils.hashable import make_hashable
 from django.utils.translation import get_language
 
 
@@ -35,3 +36,16 @@ def month_label(day):
 def day_label(day):
     """``day`` as the active language writes a date."""
     return _formatted(day, "DATE_FORMAT", get_language())
+
+
+@lru_cache(maxsize=256)
+def _field_labels(model, field_name, language):
+    field = model._meta.get_field(field_name)
+    return {make_hashable(value): str(label) for value, label in field.flatchoices}
+
+
+def field_label(instance, field_name):
+    """What ``instance.get_FOO_display()`` returns for field ``field_name``, memoised."""
+    value = getattr(instance, field_name)
+    labels = _field_labels(type(instance), field_name, get_language())
+    return labels.get(make_hashable(value), value)

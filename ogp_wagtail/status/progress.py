@@ -6,6 +6,10 @@ templates plain rows whose labels and dates are already resolved.
 
 Pages are reached through the objects handed in (or ``apps.get_model``): this
 layer sits below the page modules, which import it.
+
+What pages put in their context is loaded when a template first reads it, not
+when the page builds its context: a page whose content comes from the render
+cache (:mod:`ogp_wagtail.status.cache`) runs none of these queries.
 """
 
 import datetime
@@ -14,6 +18,7 @@ from functools import cached_property
 
 from django.apps import apps
 from django.db.models import Max
+from django.utils.functional import SimpleLazyObject
 
 from .. import progress
 from ..calendar import first_of_month, fraction_of_month_elapsed, month_after, months_between
@@ -98,7 +103,6 @@ class Timeline:
     last_label: str
     rows: list[TimelineRow]
     today_offset: float | None  # None when today lies outside the timeline
-    years: list[tuple[int, float]] = field(default_factory=list)  # (year, offset) ticks
 
     @classmethod
     def build(cls, start, end, rows, today):
@@ -121,13 +125,7 @@ class Timeline:
         if first <= today < month_after(last):
             elapsed = months_between(first, today) + fraction_of_month_elapsed(today)
             today_offset = 100 * elapsed / span
-        years = [
-            (year, 100 * months_between(first, datetime.date(year, 1, 1)) / span)
-            for year in range(first.year + (first.month > 1), last.year + 1)
-        ]
-        return cls(
-            first, last, month_label(first), month_label(last), laid_out, today_offset, years
-        )
+        return cls(first, last, month_label(first), month_label(last), laid_out, today_offset)
 
 
 @dataclass
@@ -160,12 +158,39 @@ class CommitmentStatus:
         return day_label(self.last_updated) if self.last_updated else ""
 
 
-@dataclass
 class PlanStatus:
-    plan: object
-    progress: progress.Progress
-    commitments: list[CommitmentStatus]
-    last_updated: datetime.date | None
+    """A plan's progress and its live, public commitments', loaded when first read.
+
+    ``commitments`` ([:class:`CommitmentStatus`], in the plan's order) can be
+    handed on (to :func:`group_by_objective`) without running a query.
+    """
+
+    def __init__(self, plan, today, commitments=None):
+        self.plan = plan
+        self.today = today
+        self._given = commitments
+        self.commitments = SimpleLazyObject(self._load_commitments)
+
+    def _load_commitments(self):
+        commitments = self._given
+        if commitments is None:
+            # Only what a status shows of a commitment: not its texts.
+            commitments = live_commitments_of(self.plan).defer(*COMMITMENT_TEXT_FIELDS)
+        return _statuses(list(commitments), self.today)
+
+    @cached_property
+    def progress(self):
+        plan = self.plan
+        return progress.plan_progress(
+            [status.progress for status in self.commitments],
+            plan.start_date,
+            plan.end_date,
+            self.today,
+        )
+
+    @cached_property
+    def last_updated(self):
+        return max((s.last_updated for s in self.commitments if s.last_updated), default=None)
 
     @property
     def last_updated_label(self):
@@ -201,15 +226,32 @@ def _status(commitment, milestones, last_update, today, history=None):
 
 
 def commitment_status(commitment, today, milestones=None, history=None):
-    """The status of one commitment; pass ``milestones`` when they are already loaded."""
-    if milestones is None:
-        milestones = list(commitment.milestones.all())
-    last_update = _last_update_dates([commitment]).get(commitment.translation_key)
-    return _status(commitment, milestones, last_update, today, history)
+    """The :class:`CommitmentStatus` of one commitment, loaded when first read.
+
+    Pass ``milestones`` when they are already loaded.
+    """
+
+    def load():
+        loaded = list(commitment.milestones.all()) if milestones is None else milestones
+        last_update = _last_update_dates([commitment]).get(commitment.translation_key)
+        return _status(commitment, loaded, last_update, today, history)
+
+    return SimpleLazyObject(load)
 
 
 # What a plan's dashboard reads of a milestone: not its description or contact.
 PLAN_MILESTONE_FIELDS = ("page_id", "status", "start_month", "end_month", "weight")
+# What a plan's dashboard never reads of its commitments: their texts.
+COMMITMENT_TEXT_FIELDS = (
+    "problem",
+    "status_quo",
+    "action",
+    "expected_results",
+    "overall_objective",
+    "solution",
+    "other_resources",
+    "additional_information",
+)
 
 
 def live_commitments_of(plan):
@@ -225,9 +267,15 @@ def live_commitments_of(plan):
 
 
 def plan_status(plan, today, commitments=None):
-    """The status of a plan and of each of its live, public commitments."""
-    if commitments is None:
-        commitments = list(live_commitments_of(plan))
+    """The :class:`PlanStatus` of a plan and of each of its live, public commitments.
+
+    Loaded when first read; ``commitments`` replaces the plan's live, public ones.
+    """
+    return PlanStatus(plan, today, commitments)
+
+
+def _statuses(commitments, today):
+    """A :class:`CommitmentStatus` per commitment, milestones and last updates in two queries."""
     milestones = {}
     # Plain tuples: the dashboard needs five values per milestone, not model instances.
     rows = Milestone.objects.filter(page__in=[c.pk for c in commitments]).order_by(
@@ -238,18 +286,10 @@ def plan_status(plan, today, commitments=None):
             progress.MilestoneFacts(status=status, start_month=start, end_month=end, weight=weight)
         )
     last_updates = _last_update_dates(commitments)
-    statuses = [
+    return [
         _status(c, milestones.get(c.pk, []), last_updates.get(c.translation_key), today)
         for c in commitments
     ]
-    return PlanStatus(
-        plan=plan,
-        progress=progress.plan_progress(
-            [status.progress for status in statuses], plan.start_date, plan.end_date, today
-        ),
-        commitments=statuses,
-        last_updated=max((s.last_updated for s in statuses if s.last_updated), default=None),
-    )
 
 
 def load_status(page, today):
@@ -262,10 +302,14 @@ def load_status(page, today):
 def group_by_objective(statuses):
     """Commitments grouped by the plan objective they serve, in the objectives' order.
 
-    Returns ``[(objective or None, [CommitmentStatus, ...]), ...]``; commitments
-    that serve no objective come last. Expects ``objective`` loaded (as by
-    :func:`live_commitments_of`).
+    Returns ``[(objective or None, [CommitmentStatus, ...]), ...]``, grouped when
+    first read; commitments that serve no objective come last. Expects
+    ``objective`` loaded (as by :func:`live_commitments_of`).
     """
+    return SimpleLazyObject(lambda: _grouped(statuses))
+
+
+def _grouped(statuses):
     groups = {}
     for status in statuses:
         commitment = status.commitment

@@ -5,6 +5,10 @@ from dataclasses import dataclass
 from django.apps import apps
 
 from ..updates.models import ProgressUpdate
+from .progress import COMMITMENT_TEXT_FIELDS
+
+# An update's commitment is loaded with it for its title and address, not its texts.
+DEFERRED_COMMITMENT_FIELDS = tuple(f"commitment__{name}" for name in COMMITMENT_TEXT_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -17,14 +21,26 @@ class UpdateEntry:
 
 def published_updates(commitment):
     """A commitment's live updates, newest first, with what its page shows of each loaded."""
-    return ProgressUpdate.objects.for_commitment(commitment).prefetch_related(
-        "status_records", "evidence__document"
+    return (
+        ProgressUpdate.objects.for_commitment(commitment)
+        .defer(*DEFERRED_COMMITMENT_FIELDS)
+        .prefetch_related("status_records", "evidence__document")
     )
 
 
 def update_entries(updates):
     """:class:`UpdateEntry` per update, in the order given (their commitments loaded)."""
-    return [UpdateEntry(update, update.commitment.update_url(update)) for update in updates]
+    # A commitment's address is worked out once, not once per update.
+    addresses = {}
+    entries = []
+    for update in updates:
+        commitment = update.commitment
+        if commitment.pk not in addresses:
+            addresses[commitment.pk] = commitment.url
+        base = addresses[commitment.pk]
+        url = commitment.update_url(update, base=base) if base is not None else None
+        entries.append(UpdateEntry(update, url))
+    return entries
 
 
 def latest_updates(source, limit):
@@ -37,6 +53,7 @@ def latest_updates(source, limit):
     return list(
         ProgressUpdate.objects.filter(live=True, commitment__in=commitments.live().public())
         .select_related("commitment")
+        .defer(*DEFERRED_COMMITMENT_FIELDS)
         .order_by("-date", "-pk")[:limit]
     )
 

@@ -9,6 +9,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from ..status.progress import load_status
+
 FEED_LENGTH = 50
 
 
@@ -16,13 +18,33 @@ def _as_datetime(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
 
 
+def progress_subtitle(progress):
+    """Where ``progress`` stands, in the words of the widget's bar: "60 % complete, On track".
+
+    The label alone when there is no percentage (no milestones, or none weighs anything).
+    """
+    label = progress.label.label
+    if progress.percent is None:
+        return str(label)
+    # The widget's msgid: one wording, already translated, for the bar and the feed.
+    return _("%(percent)s %% complete, %(label)s") % {"percent": progress.percent, "label": label}
+
+
 def progress_updates_feed(request, page, updates):
-    """An Atom feed of ``updates`` (newest first) for ``page``; entries link to each update."""
+    """An Atom feed of ``updates`` (newest first) for ``page``; entries link to each update.
+
+    The feed's subtitle states ``page``'s current progress (a commitment's, or a plan's over
+    all its commitments), computed as on the page itself.
+    """
     site_url = request.build_absolute_uri("/").rstrip("/")
+    status = load_status(page, timezone.localdate())
     feed = Atom1Feed(
         title=_("Progress updates: %(title)s") % {"title": page.title},
         link=site_url + page.url,
+        # Required by Django's feed classes, though Atom writes no feed description:
+        # the subtitle is what readers see.
         description=page.search_description or page.title,
+        subtitle=progress_subtitle(status.progress),
         language=get_language(),
         feed_url=request.build_absolute_uri(),
         feed_guid=f"urn:uuid:{page.translation_key}",

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from ...conf import ogp_settings
+from ..display import thread_signature
 from ..models import Comment, CommentStatus
 
 #: Sent after a moderator changed a comment's status, with ``comment``,
@@ -94,20 +94,6 @@ def mark_spam(comment, user):
     return set_status(comment, CommentStatus.SPAM, user)
 
 
-def official_author_name(site):
-    """The name official replies are signed with.
-
-    The ``OGP_WAGTAIL_COMMENTS_OFFICIAL_NAME`` setting, else the site's name,
-    else its hostname.
-    """
-    name = ogp_settings.OGP_WAGTAIL_COMMENTS_OFFICIAL_NAME
-    if name:
-        return str(name)
-    if site is not None:
-        return site.site_name or site.hostname
-    return str(_("The municipality"))
-
-
 def post_official_reply(comment, user, body):
     """Publish the municipality's answer in the thread of ``comment``.
 
@@ -126,7 +112,7 @@ def post_official_reply(comment, user, body):
         plan_key=thread.plan_key,
         parent=thread,
         language=thread.language,
-        author_name=official_author_name(thread.site)[:80],
+        author_name=thread_signature(thread)[:80],
         body=body,
         status=CommentStatus.APPROVED,
         is_official_reply=True,

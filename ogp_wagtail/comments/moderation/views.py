@@ -15,6 +15,8 @@ is guessed. Bulk approve / reject / spam live in ``bulk_actions``.
 
 from django import forms
 from django.contrib.admin.utils import quote
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, Case, F, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.http import HttpResponseBadRequest
@@ -41,9 +43,15 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
+from ...pages.vision import StrategicVisionPage
+from ..display import thread_signature
 from ..filters import CommentFilterSet
 from ..models import Comment, CommentReport, CommentStatus
-from ..permissions import comment_permission_policy, register_comment_permission_policy
+from ..permissions import (
+    comment_permission_policy,
+    moderated_site_ids,
+    register_comment_permission_policy,
+)
 from . import actions
 
 #: Cells starting with these are formulas to a spreadsheet: exported as text.
@@ -108,8 +116,6 @@ class CommentIndexView(ForbiddenMixin, generic.IndexView):
     page_title = _("Comments")
 
     def get_base_queryset(self):
-        from ogp_wagtail.models import StrategicVisionPage
-
         plan_title = StrategicVisionPage.objects.filter(
             translation_key=OuterRef("plan_key")
         ).order_by("path")
@@ -161,8 +167,6 @@ class CommentIndexView(ForbiddenMixin, generic.IndexView):
         context = super().get_context_data(**kwargs)
         # A moderator without any site (no edit permission on a site's root page)
         # sees an empty queue: say why instead of letting them think it is empty.
-        from ..permissions import moderated_site_ids
-
         context["moderates_no_site"] = moderated_site_ids(self.request.user) == frozenset()
         return context
 
@@ -246,7 +250,7 @@ class CommentDetailView(
             ],
             reply_form=kwargs.get("reply_form")
             or (OfficialReplyForm() if self.can_reply else None),
-            official_author_name=actions.official_author_name(self.object.site),
+            official_author_name=thread_signature(self.object),
         )
         return context
 
@@ -355,9 +359,6 @@ class CommentViewSet(ModelViewSet):
         super().on_register()
 
     def get_permissions_to_register(self):
-        from django.contrib.auth.models import Permission
-        from django.contrib.contenttypes.models import ContentType
-
         return Permission.objects.filter(
             content_type=ContentType.objects.get_for_model(Comment),
             codename__in=["moderate_comment", "view_comment", "change_comment"],

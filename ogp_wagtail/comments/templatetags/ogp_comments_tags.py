@@ -8,25 +8,25 @@ exists only then, and testing it runs no query).
   progress update or a consultation page (list, counts, forms).
 - ``{% ogp_official_reply_share plan %}``: how many of a plan's comments got
   an official reply.
-- ``{% ogp_comment_counts updates %}``: sets ``comment_count`` on each update
-  of a list in one query (renders nothing).
+- ``{% ogp_comment_counts updates as counted %}``: ``[(update, count), ...]``
+  for a list of updates, in one query.
 """
 
 from django import template
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ...conf import ogp_settings
 from .. import abuse
+from ..conf import comments_settings
 from ..display import (
     Target,
-    attach_comment_counts,
-    official_author_name,
+    comment_counts,
     published_thread,
     reply_share,
 )
 from ..forms import CommentForm
 from ..models import ReportReason
+from ..views import privacy_notice
 
 register = template.Library()
 
@@ -36,15 +36,10 @@ STATES = ("pending", "published", "reported")
 @register.inclusion_tag("ogp_wagtail/comments/section.html", takes_context=True)
 def ogp_comments(context, target, heading_level=2):
     """The comments of ``target`` (a progress update or a consultation page). Two queries."""
-    from ..views import privacy_notice
-
     target = Target(target)
     comments, count = published_thread(target.key)
     for comment in comments:
         comment.reply_form_id = f"ogp-reply-{comment.pk}"
-    has_official = any(
-        reply.is_official_reply for comment in comments for reply in comment.shown_replies
-    )
     request = context.get("request")
     state = request.GET.get("ogp_comment") if request is not None else None
     heading_level = int(heading_level) if str(heading_level).isdigit() else 2
@@ -59,8 +54,7 @@ def ogp_comments(context, target, heading_level=2):
         "form_token": abuse.issue_form_token(),
         "language": get_language() or "",
         "privacy_notice": privacy_notice(),
-        "premoderation": ogp_settings.OGP_WAGTAIL_COMMENTS_PREMODERATION,
-        "official_name": official_author_name(target) if has_official else "",
+        "premoderation": comments_settings.OGP_WAGTAIL_COMMENTS_PREMODERATION,
         "report_reasons": ReportReason.choices,
         "reply_label": _("Send my reply"),
         "heading_level": min(max(heading_level, 2), 5),
@@ -76,6 +70,7 @@ def ogp_official_reply_share(plan):
 
 @register.simple_tag
 def ogp_comment_counts(updates):
-    """Set ``comment_count`` on each update of a list (one query). Renders nothing."""
-    attach_comment_counts(updates)
-    return ""
+    """``[(update, published comment count), ...]`` in the order given, in one query."""
+    updates = list(updates)
+    counts = comment_counts(updates)
+    return [(update, counts.get(update.uuid, 0)) for update in updates]
