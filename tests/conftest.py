@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
 from ogp_wagtail.models import (
@@ -33,6 +34,12 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_render_cache():
+    # Rolled-back rows free their ids for the next test: no fragment may outlive its test.
+    cache.clear()
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from django.utils.safestring import mark_safe
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
-from ogp_wagtail.comments.models import Comment, CommentStatus
 from ogp_wagtail.plugins import slot_hook
 from ogp_wagtail.status import cache as render_cache
 from ogp_wagtail.updates.models import ProgressUpdate
@@ -110,30 +109,6 @@ def test_unpublishing_an_update_takes_it_off_its_commitment(client, plan, commit
     update.unpublish()
     html, fresh = render(client, commitment, LAST_UPDATE_SQL)
     assert fresh and "UPD-OLD" not in html
-
-
-def test_the_comment_moderation_hook_refreshes_comment_counts(client, plan, commitment):
-    update = publish_update(commitment, "Open for comments")
-    comment = Comment.objects.create(
-        update=update,
-        target_key=update.uuid,
-        target_title=update.display_title,
-        plan_key=plan.translation_key,
-        author_name="Resident",
-        body="Where is the dataset?",
-        status=CommentStatus.PENDING,
-    )
-    assert "0 comments" in render(client, commitment, LAST_UPDATE_SQL)[0]
-
-    # Approved without any signal, so that only the hook can tell the core.
-    Comment.objects.filter(pk=comment.pk).update(status=CommentStatus.APPROVED)
-    html, fresh = render(client, commitment, LAST_UPDATE_SQL)
-    assert not fresh and "0 comments" in html
-
-    # What ogp_wagtail.comments calls when a comment is moderated.
-    render_cache.content_changed(sender=Comment, instance=comment)
-    html, fresh = render(client, commitment, LAST_UPDATE_SQL)
-    assert fresh and "1 comment<" in html
 
 
 def test_a_preview_is_never_served_from_the_cache_nor_kept(client, plan, commitment):

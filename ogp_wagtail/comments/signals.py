@@ -9,9 +9,10 @@ compares.
 from functools import partial
 
 from django.db import transaction
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.signals import published
 
+from ..status import cache as render_cache
 from ..updates.models import ProgressUpdate
 from . import notifications
 from .models import Comment, CommentStatus
@@ -83,6 +84,12 @@ def update_published(sender, instance, **kwargs):
 def connect():
     pre_save.connect(remember_stored_status, sender=Comment, dispatch_uid="ogp_comments_pre_save")
     post_save.connect(comment_saved, sender=Comment, dispatch_uid="ogp_comments_post_save")
+    # Pages show published comments, their counts and reply shares: a comment saved
+    # (moderated, replied to) or deleted changes what the render cache holds.
+    for signal in (post_save, post_delete):
+        signal.connect(
+            render_cache.content_changed, sender=Comment, dispatch_uid="ogp_comments_render_cache"
+        )
     published.connect(
         update_published, sender=ProgressUpdate, dispatch_uid="ogp_comments_update_published"
     )

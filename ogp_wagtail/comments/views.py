@@ -24,6 +24,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_POST
 
 from ..conf import ogp_settings
+from ..status import cache as render_cache
 from . import abuse
 from .conf import comments_settings
 from .display import published_fields, resolve_target, target_of_comment
@@ -274,4 +275,5 @@ def _report_comment(request, data):
                 reports = reports.filter(created_at__gt=comment.moderated_at)
             if reports.count() >= comments_settings.OGP_WAGTAIL_COMMENTS_REPORTS_TO_HIDE:
                 Comment.objects.filter(pk=comment.pk).update(hidden_for_review=True)
+                render_cache.content_changed()  # update() sends no signal
     return back_to(target, request, REPORTED)

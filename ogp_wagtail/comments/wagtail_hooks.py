@@ -7,6 +7,7 @@ government" menu from ``OGPCommentsConfig.ready()``.
 
 from django.template.loader import render_to_string
 from django.urls import include, path
+from django.utils.functional import SimpleLazyObject
 from wagtail import hooks
 
 from ..pages.commitment import CommitmentPage
@@ -43,8 +44,11 @@ def comment_urls():
 def count_comments_of_listed_updates(page, request, context):
     # One query for every update the commitment page lists.
     if isinstance(page, CommitmentPage):
-        entries = context.get("progress_updates") or []
-        context["comment_counts"] = comment_counts([entry.update for entry in entries])
+        entries = context.get("progress_updates", ())
+        # Counted when a slot first reads it: not at all when the page comes from the cache.
+        context["comment_counts"] = SimpleLazyObject(
+            lambda: comment_counts([entry.update for entry in entries])
+        )
 
 
 def _render(template, context, values):

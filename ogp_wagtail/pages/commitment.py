@@ -7,6 +7,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -333,29 +334,41 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
         return progress_embed(request, self)
 
     def get_context(self, request, *args, **kwargs):
+        # Everything is loaded when the template first reads it: a page served from the
+        # render cache (status/cache.py) runs none of these queries.
         context = super().get_context(request, *args, **kwargs)
-        milestones = list(self.milestones.select_related("responsible_organisation"))
-        updates = update_entries(published_updates(self))
-        history = history_by_milestone(self, {entry.update.pk: entry.url for entry in updates})
-        stakeholders = list(self.stakeholders.select_related("organisation"))
+        updates = SimpleLazyObject(lambda: update_entries(published_updates(self)))
+        history = SimpleLazyObject(
+            lambda: history_by_milestone(self, {entry.update.pk: entry.url for entry in updates})
+        )
+        milestones = SimpleLazyObject(
+            lambda: list(self.milestones.select_related("responsible_organisation"))
+        )
         context.update(
             progress_status=commitment_status(
                 self, timezone.localdate(), milestones, history=history
             ),
             progress_updates=updates,
-            feed_url=updates_feed_url(self, request),
-            plan=self.get_parent().specific,
-            stakeholder_groups=[
-                (label, [s for s in stakeholders if s.role == role])
-                for role, label in StakeholderRole.choices
-            ],
+            feed_url=SimpleLazyObject(lambda: updates_feed_url(self, request)),
+            plan=SimpleLazyObject(lambda: self.get_parent().specific),
+            stakeholder_groups=SimpleLazyObject(self._stakeholder_groups),
             amendments=self.amendments.all(),
             policy_areas=self.policy_areas.all(),
             sectors=self.sectors.all(),
             ogp_values=self.ogp_values.all(),
-            evidence_folders=EvidenceFolderPage.objects.child_of(self).live().public(),
+            evidence_folders=SimpleLazyObject(
+                lambda: list(EvidenceFolderPage.objects.child_of(self).live().public())
+            ),
         )
         return extend_page_context(self, request, context)
+
+    def _stakeholder_groups(self):
+        """``[(role label, [stakeholder, ...])]`` in the handbook's order of roles."""
+        stakeholders = list(self.stakeholders.select_related("organisation"))
+        return [
+            (label, [s for s in stakeholders if s.role == role])
+            for role, label in StakeholderRole.choices
+        ]
 
 
 class CommitmentStakeholder(Orderable):

@@ -3,6 +3,7 @@
 from django import forms
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -303,21 +304,26 @@ class StrategicVisionPage(RoutablePageMixin, OGPPage):
         return progress_embed(request, self)
 
     def get_context(self, request, *args, **kwargs):
+        # Everything is loaded when the template first reads it: a page served from the
+        # render cache (status/cache.py) runs none of these queries.
         context = super().get_context(request, *args, **kwargs)
         status = plan_status(self, timezone.localdate())
         context.update(
-            feed_url=updates_feed_url(self, request),
-            parent=self.get_parent().specific,
+            feed_url=SimpleLazyObject(lambda: updates_feed_url(self, request)),
+            parent=SimpleLazyObject(lambda: self.get_parent().specific),
             progress_status=status,
             commitment_groups=group_by_objective(status.commitments),
             objectives=self.objectives.all(),
             endorsements=self.endorsements.select_related("organisation"),
             plan_jurisdictions=self.jurisdictions.all(),
-            evidence_folders=EvidenceFolderPage.objects.child_of(self).live().public(),
-            consultations=ConsultationPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("-opens_at"),
+            evidence_folders=SimpleLazyObject(
+                lambda: list(EvidenceFolderPage.objects.child_of(self).live().public())
+            ),
+            consultations=SimpleLazyObject(
+                lambda: list(
+                    ConsultationPage.objects.child_of(self).live().public().order_by("-opens_at")
+                )
+            ),
         )
         return context
 

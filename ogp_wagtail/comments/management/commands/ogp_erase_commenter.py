@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from ....status import cache as render_cache
 from ...models import Comment, CommitmentFollower
 
 
@@ -60,4 +61,6 @@ class Command(BaseCommand):
                     anonymised_at=now,
                 )
             deleted, _ = followers.delete()
+        # Pages showed the names just erased.
+        render_cache.content_changed()
         self.stdout.write(f"{anonymised} comment(s) anonymised, {deleted} follow(s) deleted.")
