@@ -160,9 +160,9 @@ def make_client():
     return Client(HTTP_HOST="localhost")
 
 
-def report_timings(results, runs):
+def report_timings(results, runs, heading):
     baseline = results[0]
-    print(f"\nRender times: median of {runs} renders after {WARMUPS} warm-ups, in rounds")
+    print(f"\n{heading}: median of {runs} renders after {WARMUPS} warm-ups, in rounds")
     rows = [("page", "queries", "median ms", "vs baseline")]
     for result in results:
         ratio = result.ratio_to(baseline)
@@ -194,7 +194,7 @@ def print_table(rows):
             print("  " + "  ".join("-" * width for width in widths))
 
 
-def write_results(args, stopwatch, results, growth):
+def write_results(args, stopwatch, results, uncached, growth):
     import django
     import wagtail
 
@@ -210,6 +210,7 @@ def write_results(args, stopwatch, results, growth):
         "setup_seconds": stopwatch.seconds,
         "baseline": baseline.label,
         "pages": [result.as_dict(baseline) for result in results],
+        "pages_without_render_cache": [result.as_dict(uncached[0]) for result in uncached],
         "query_growth": growth,
     }
     RESULTS_FILE.parent.mkdir(exist_ok=True)
@@ -219,6 +220,7 @@ def write_results(args, stopwatch, results, growth):
 
 def bench(args, workdir):
     configure_django(workdir)
+    from django.test.utils import override_settings
     from measure import measure
 
     print(f"Set-up in {workdir} (SQLite, DEBUG off):")
@@ -239,14 +241,24 @@ def bench(args, workdir):
     results = dict(
         zip(pages, measure(make_client(), list(pages.values()), args.runs, WARMUPS), strict=True)
     )
-    report_timings(list(results.values()), args.runs)
+    report_timings(list(results.values()), args.runs, "Render times (what visitors get)")
+    # Every render building its page, as after each publication: what the cache saves.
+    with override_settings(OGP_WAGTAIL_RENDER_CACHE_TIMEOUT=0):
+        uncached = dict(
+            zip(
+                pages,
+                measure(make_client(), list(pages.values()), args.runs, WARMUPS),
+                strict=True,
+            )
+        )
+    report_timings(list(uncached.values()), args.runs, "Without the render cache")
     growth = [
-        query_growth("plan page", results["small plan"], results["large plan"]),
-        query_growth("commitment page", results["small commitment"], results["large commitment"]),
+        query_growth("plan page", uncached["small plan"], uncached["large plan"]),
+        query_growth("commitment page", uncached["small commitment"], uncached["large commitment"]),
     ]
     report_growth(growth)
     print(f"\nMeasuring took {time.perf_counter() - start:.1f} s")
-    write_results(args, stopwatch, list(results.values()), growth)
+    write_results(args, stopwatch, list(results.values()), list(uncached.values()), growth)
 
 
 def main():

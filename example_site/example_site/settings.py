@@ -136,4 +136,4 @@ OGP_WAGTAIL_DEFAULT_CURRENCY = "EUR"
 # Memcached, the database cache), or a publication shows in the other processes only
 # after the timeout.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-OGP_WAGTAIL_RENDER_CACHE_TIMEOUT = 600
+OGP_WAGTAIL_RENDER_CACHE_TIMEOUT = int(os.environ.get("EXAMPLE_RENDER_CACHE_TIMEOUT", "600"))
