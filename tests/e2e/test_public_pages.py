@@ -141,7 +141,7 @@ def test_plan_page_without_javascript(new_context, ogp_site):
         expect(card).to_be_visible()
         expect(card.locator(".ogp-progress__text")).to_be_visible()
         expect(card.locator(".ogp-progress__text")).to_have_text(
-            re.compile(rf"^\d+ of {total} milestones complete$")
+            re.compile(rf"^\d+ of {total} milestones complete · \d+ %$")
         )
         expect(card.locator(".ogp-progress__bar")).to_be_visible()
 
