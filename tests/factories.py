@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
+from ogp_wagtail.calendar import add_months, first_of_month
 from ogp_wagtail.models import (
     CommitmentPage,
     ConsultationPage,
@@ -17,6 +18,36 @@ from ogp_wagtail.models import (
     PolicyArea,
     Sector,
 )
+
+TODAY = timezone.localdate()
+
+
+def month(offset):
+    """The first day of the month ``offset`` months from now."""
+    return add_months(first_of_month(TODAY), offset)
+
+
+def commitment_around_today(plan, title="Open budget data", milestones=()):
+    """A live commitment from a year ago to a year ahead, with ``(status, start, end, weight)``."""
+    page = plan.add_child(
+        instance=CommitmentPage(
+            title=title,
+            start_date=month(-12),
+            end_date=add_months(month(12), 1) - datetime.timedelta(days=1),
+        )
+    )
+    for position, (status, start, end, weight) in enumerate(milestones):
+        Milestone.objects.create(
+            page=page,
+            sort_order=position,
+            description=f"{title} step {position + 1}",
+            start_month=month(start),
+            end_month=month(end),
+            status=status,
+            weight=weight,
+        )
+    page.save_revision().publish()
+    return CommitmentPage.objects.get(pk=page.pk)
 
 
 def document(title, content=b"%PDF-1.4 test evidence\n", name=None):

@@ -7,7 +7,6 @@ changes; the comments app tells the core when a comment does.
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -17,11 +16,6 @@ from ogp_wagtail.updates.models import ProgressUpdate
 from tests.conftest import make_commitment
 
 REPORT_URL = "/ogp/comments/report/"
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
 
 
 @pytest.fixture

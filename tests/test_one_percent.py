@@ -19,49 +19,28 @@ import xml.etree.ElementTree as ET  # noqa: S405 (parses our own responses)
 import pytest
 from bs4 import BeautifulSoup
 from django.template import Context, Template
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext
 
 from ogp_wagtail import progress
 from ogp_wagtail.blocks import CommitmentListBlock, MilestoneProgressBlock
-from ogp_wagtail.calendar import add_months, first_of_month
 from ogp_wagtail.models import CommitmentPage, Milestone
+from tests.factories import commitment_around_today, month
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 FILL_SIZE = re.compile(r"(?<![\w-])inline-size:\s*(\d+(?:\.\d+)?)%")
-TODAY = timezone.localdate()
-
-
-def month(offset):
-    return add_months(first_of_month(TODAY), offset)
 
 
 @pytest.fixture
 def commitment(plan):
     """The plan's only commitment: milestones weighing 3, 1 and 1, the first complete."""
-    page = plan.add_child(
-        instance=CommitmentPage(
-            title="Open budget data",
-            start_date=datetime.date(2026, 1, 1),
-            end_date=datetime.date(2027, 12, 31),
-        )
-    )
     # Around today, so that no milestone is overdue whenever the suite runs: "On track".
-    for position, (status, weight, start, end) in enumerate(
-        [("complete", 3, -6, -1), ("in_progress", 1, -2, 6), ("not_started", 1, 1, 9)]
-    ):
-        Milestone.objects.create(
-            page=page,
-            sort_order=position,
-            description=f"Step {position + 1}",
-            start_month=month(start),
-            end_month=month(end),
-            status=status,
-            weight=weight,
-        )
-    page.save_revision().publish()
-    return CommitmentPage.objects.get(pk=page.pk)
+    return commitment_around_today(
+        plan,
+        "Open budget data",
+        [("complete", -6, -1, 3), ("in_progress", -2, 6, 1), ("not_started", 1, 9, 1)],
+    )
 
 
 def parse(html):

@@ -1,6 +1,5 @@
 """The progress widget: on the pages, as a template tag, as an embeddable address."""
 
-import datetime
 import re
 
 import pytest
@@ -9,40 +8,9 @@ from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
-from ogp_wagtail.models import CommitmentPage, Jurisdiction, Milestone, StrategicVisionPage
-from ogp_wagtail.rules import add_months, first_of_month
-
-TODAY = timezone.localdate()
-
-
-def month(offset):
-    """The first day of the month ``offset`` months from now."""
-    return add_months(first_of_month(TODAY), offset)
-
-
-def commitment_around_today(plan, title="Open budget data", milestones=()):
-    """A live commitment from a year ago to a year ahead, with ``(status, start, end, weight)``."""
-    page = plan.add_child(
-        instance=CommitmentPage(
-            title=title,
-            start_date=month(-12),
-            end_date=add_months(month(12), 1) - datetime.timedelta(days=1),
-        )
-    )
-    for position, (status, start, end, weight) in enumerate(milestones):
-        Milestone.objects.create(
-            page=page,
-            sort_order=position,
-            description=f"{title} step {position + 1}",
-            start_month=month(start),
-            end_month=month(end),
-            status=status,
-            weight=weight,
-        )
-    page.save_revision().publish()
-    return CommitmentPage.objects.get(pk=page.pk)
+from ogp_wagtail.models import Jurisdiction, StrategicVisionPage
+from tests.factories import commitment_around_today, month
 
 
 @pytest.fixture

@@ -25,11 +25,6 @@ PLAN_DASHBOARD_SQL = 'FROM "ogp_wagtail_commitmentpage"'
 LAST_UPDATE_SQL = 'MAX("ogp_wagtail_progressupdate"."date")'
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-
-
 @pytest.fixture
 def commitment(plan):
     return make_commitment(plan, "Open budget data", statuses=["in_progress", "not_started"])
