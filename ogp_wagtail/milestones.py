@@ -1,4 +1,4 @@
-"""The milestones of commitments, and the counts every listing of commitments shares.
+"""The milestones of commitments, and which commitments are still open.
 
 A milestone belongs to a commitment page but is read by pages, progress
 updates, the status history and progress alike, so it lives beside them rather
@@ -18,24 +18,18 @@ from .choices import MilestoneStatus
 from .fields import MonthField
 
 
-def with_milestone_counts(commitments):
-    """Annotate with ``milestone_total``, ``milestones_complete`` and ``milestones_ended``."""
+def open_commitments(commitments):
+    """The commitments not yet completed: some milestone has not ended, or none exists yet.
+
+    The database's reading of ``progress.all_ended`` (the rule's "completed"), for
+    counting a plan's open commitments in one query.
+    """
     return commitments.annotate(
         milestone_total=Count("milestones"),
-        milestones_complete=Count(
-            "milestones", filter=Q(milestones__status=MilestoneStatus.COMPLETE)
-        ),
         milestones_ended=Count(
             "milestones", filter=Q(milestones__status__in=MilestoneStatus.ended())
         ),
-    )
-
-
-def open_commitments(commitments):
-    """The commitments not yet completed: some milestone has not ended, or none exists yet."""
-    return with_milestone_counts(commitments).filter(
-        Q(milestone_total=0) | Q(milestones_ended__lt=F("milestone_total"))
-    )
+    ).filter(Q(milestone_total=0) | Q(milestones_ended__lt=F("milestone_total")))
 
 
 class Milestone(TranslatableMixin, Orderable):

@@ -11,8 +11,10 @@ from django.utils import translation
 
 from ogp_wagtail import progress
 from ogp_wagtail.choices import MilestoneStatus
-from ogp_wagtail.milestones import Milestone
+from ogp_wagtail.milestones import Milestone, open_commitments
+from ogp_wagtail.models import CommitmentPage
 from ogp_wagtail.progress import MilestoneFacts, ProgressLabel
+from tests.conftest import make_commitment
 
 d = datetime.date
 
@@ -437,3 +439,36 @@ def test_the_explanation_for_residents_is_translatable():
         assert "rounded down" in str(progress.PERCENT_EXPLANATION)
         assert "incomplete milestone counts as ended" in str(progress.PERCENT_EXPLANATION)
         assert "all its commitments" in str(progress.PLAN_PERCENT_EXPLANATION)
+
+
+STATUS_SETS = [
+    (),
+    ("complete",),
+    ("incomplete",),
+    ("complete", "incomplete"),
+    ("complete", "in_progress"),
+    ("not_started",),
+    ("blocked", "complete"),
+]
+
+
+def test_the_database_and_python_agree_on_completed(plan):
+    """The commitment cap counts open commitments in SQL; the label uses ``all_ended``."""
+    commitments = {
+        statuses: make_commitment(plan, f"C{number}", statuses=statuses)
+        for number, statuses in enumerate(STATUS_SETS)
+    }
+    open_pks = set(
+        open_commitments(CommitmentPage.objects.child_of(plan)).values_list("pk", flat=True)
+    )
+    for statuses, commitment in commitments.items():
+        completed = progress.all_ended(statuses)
+        assert (commitment.pk not in open_pks) == completed, statuses
+        label = progress.progress_label(
+            [
+                MilestoneFacts(s, datetime.date(2026, 1, 1), datetime.date(2026, 6, 1))
+                for s in statuses
+            ],
+            datetime.date(2026, 3, 1),
+        )
+        assert (label == ProgressLabel.COMPLETE) == completed, statuses

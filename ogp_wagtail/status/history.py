@@ -79,8 +79,8 @@ def record_published_commitment(commitment, user=None):
 def apply_published_update(update, user=None):
     """Append the status changes of a just-published update to the history.
 
-    Publishing the same update again adds nothing, unless its changes differ
-    from what it recorded before; then the new choice is added after the old.
+    Publishing the same update again adds nothing, unless its changes now
+    differ from those it recorded before; then the new choice follows the old.
     """
     changes = [c for c in update.status_changes.select_related("milestone") if c.milestone]
     keys = [change.milestone.translation_key for change in changes]
