@@ -170,6 +170,10 @@ def test_a_stale_revision_does_not_undo_a_recorded_status(editor_client, commitm
         ({"commitment": ""}, "commitment"),
         ({"commitment": "abc"}, "commitment"),
         ({"commitment": "999999"}, "commitment"),
+        # Digits Python's isdigit() accepts but int() or the database do not.
+        ({"commitment": "²"}, "commitment"),
+        ({"commitment": "①"}, "commitment"),
+        ({"commitment": "99999999999999999999999"}, "commitment"),
     ],
 )
 def test_bad_update_input_is_refused(editor_client, commitment, fields, error_field):
@@ -177,6 +181,13 @@ def test_bad_update_input_is_refused(editor_client, commitment, fields, error_fi
     assert response.status_code == 200
     assert error_field in response.context["form"].errors
     assert not ProgressUpdate.objects.exists()
+
+
+@pytest.mark.parametrize("value", ["²", "①", "99999999999999999999999", "abc", "-1"])
+def test_a_forged_commitment_in_the_add_address_opens_an_empty_form(editor_client, value):
+    response = editor_client.get(reverse(ADD_URL), {"commitment": value})
+    assert response.status_code == 200
+    assert not response.context["form"].initial.get("commitment")
 
 
 def test_an_update_changes_only_its_own_commitments_milestones(editor_client, plan, commitment):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
+from ..forms import parse_id
 from ..pages.commitment import CommitmentPage
 from ..updates.models import ProgressUpdate
 
@@ -13,9 +14,9 @@ class ProgressUpdateCreateView(CreateView):
     def get_initial(self):
         # "Add a progress update" on a commitment opens this view with ?commitment=<id>.
         initial = super().get_initial()
-        commitment = self.request.GET.get("commitment", "")
-        if commitment.isdigit():
-            initial["commitment"] = int(commitment)
+        commitment = parse_id(self.request.GET.get("commitment"))
+        if commitment is not None:
+            initial["commitment"] = commitment
         return initial
 
 

@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from ..forms import parse_id
 from ..pages.commitment import CommitmentPage
 from ..pages.consultation import ConsultationPage
 from ..pages.hub import OpenGovernmentPage
@@ -96,9 +97,10 @@ def resolve_target(value):
         )
         return Target(update) if update else None
     if kind == CONSULTATION:
-        if not (ident.isascii() and ident.isdigit() and len(ident) < 12):
+        pk = parse_id(ident)
+        if pk is None:
             return None
-        page = ConsultationPage.objects.live().public().filter(pk=int(ident)).first()
+        page = ConsultationPage.objects.live().public().filter(pk=pk).first()
         if page is None or not page.is_open():
             return None
         return Target(page)

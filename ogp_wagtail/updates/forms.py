@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .. import rules
-from ..forms import DraftAwareFormMixin
+from ..forms import DraftAwareFormMixin, parse_id
 
 
 class ProgressUpdateForm(DraftAwareFormMixin, WagtailAdminModelForm):
@@ -43,7 +43,7 @@ class ProgressUpdateForm(DraftAwareFormMixin, WagtailAdminModelForm):
         # Wagtail's page chooser fails on a non-numeric id when the form is shown again:
         # treat it as no choice, which the field reports as required.
         key = self.add_prefix("commitment")
-        if self.is_bound and not str(self.data.get(key, "")).isdigit():
+        if self.is_bound and parse_id(self.data.get(key)) is None:
             self.data = self.data.copy()
             self.data[key] = ""
 
@@ -53,7 +53,7 @@ class ProgressUpdateForm(DraftAwareFormMixin, WagtailAdminModelForm):
         else:
             value = self.initial.get("commitment") or self.instance.commitment_id
         # A forged or empty value: the field's own validation reports it.
-        return int(value) if str(value).isdigit() else None
+        return parse_id(value)
 
     def is_valid(self):
         # The inline formset is validated after the form: check it once both are.

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.views.bulk_action import BulkAction
 
+from ...forms import parse_id
 from ..models import Comment, CommentStatus
 from ..permissions import comment_permission_policy
 from . import actions
@@ -45,7 +46,7 @@ class CommentBulkAction(BulkAction):
         object_ids = self.request.GET.getlist("id")
         if "all" in object_ids:
             object_ids = list(self.get_all_objects_in_listing_query(None))
-        object_ids = [pk for pk in map(str, object_ids) if pk.isdigit()]
+        object_ids = [pk for pk in map(parse_id, object_ids) if pk is not None]
         comments = list(Comment.objects.filter(pk__in=object_ids).order_by("-created_at", "-pk"))
         if not comments:
             raise Http404

@@ -16,6 +16,7 @@ from django import template
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from ...forms import parse_id
 from .. import abuse
 from ..conf import comments_settings
 from ..display import (
@@ -42,7 +43,7 @@ def ogp_comments(context, target, heading_level=2):
         comment.reply_form_id = f"ogp-reply-{comment.pk}"
     request = context.get("request")
     state = request.GET.get("ogp_comment") if request is not None else None
-    heading_level = int(heading_level) if str(heading_level).isdigit() else 2
+    heading_level = parse_id(heading_level) or 2
     return {
         "target": target,
         "target_value": target.form_value,
