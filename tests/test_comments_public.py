@@ -5,6 +5,7 @@ import time
 import uuid
 
 import pytest
+from django import forms
 from django.db import connection
 from django.template import Context, Template
 from django.test import Client
@@ -14,6 +15,8 @@ from django.utils.html import escape
 
 from ogp_wagtail.comments import abuse
 from ogp_wagtail.comments.display import comment_counts, official_reply_share, thread_signature
+from ogp_wagtail.comments.follow import FollowForm
+from ogp_wagtail.comments.forms import CommentForm, ReportForm
 from ogp_wagtail.comments.models import Comment, CommentReport, CommentStatus
 from ogp_wagtail.models import ConsultationPage
 from ogp_wagtail.updates.models import ProgressUpdate
@@ -337,6 +340,8 @@ def test_honeypot_and_spam_count_towards_the_limit(client, update):
         {"body": "bell\x07"},
         {"consent": None},
         {"consent": ""},
+        # Longer than the database column (254): PostgreSQL answered 500 (issue 8, item 16).
+        {"email": "a" * 60 + "@" + ".".join(["b" * 60] * 4) + ".org"},
     ],
 )
 def test_bad_input_is_refused_with_400(client, update, fields):
@@ -776,3 +781,13 @@ def test_after_a_review_only_new_reports_count(client, update, published):
     published.refresh_from_db()
     assert not published.hidden_for_review  # one new report is not three
     assert "A rude remark" in page_html(client, update.get_url())
+
+
+@pytest.mark.parametrize("form_class", [CommentForm, ReportForm, FollowForm])
+def test_every_text_field_of_the_public_forms_is_bounded(form_class):
+    """Nothing a resident types reaches the database unbounded (issue 8, item 16)."""
+    form = form_class()
+    for name, field in form.fields.items():
+        # A UUID is bounded by its format; every other text needs a length.
+        if isinstance(field, forms.CharField) and not isinstance(field, forms.UUIDField):
+            assert field.max_length, f"{form_class.__name__}.{name} has no max_length"

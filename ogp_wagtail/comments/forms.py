@@ -6,7 +6,7 @@ from django.utils.translation import ngettext_lazy
 
 from . import abuse
 from .conf import comments_settings
-from .models import ReportReason
+from .models import Comment, ReportReason
 
 
 class CommentForm(forms.Form):
@@ -25,6 +25,8 @@ class CommentForm(forms.Form):
     )
     email = forms.EmailField(
         label=_("Your email"),
+        # The column's length: longer would be refused by PostgreSQL with a 500.
+        max_length=Comment._meta.get_field("author_email").max_length,
         help_text=_("Never shown. Used only about this comment."),
     )
     body = forms.CharField(label=_("Your comment"), widget=forms.Textarea)
