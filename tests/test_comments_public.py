@@ -12,6 +12,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.html import escape
+from wagtail.models import PageViewRestriction
 
 from ogp_wagtail.comments import abuse
 from ogp_wagtail.comments.display import comment_counts, official_reply_share, thread_signature
@@ -694,7 +695,7 @@ def test_comment_counts_and_official_reply_share(client, plan, commitment, updat
 
     with CaptureQueriesContext(connection) as queries:
         assert official_reply_share(plan) == (1, 3)
-    assert len(queries) == 1
+    assert len(queries) == 2  # the view restrictions, then the figures
     html = Template("{% load ogp_comments_tags %}{% ogp_official_reply_share plan %}").render(
         Context({"plan": plan})
     )
@@ -791,3 +792,33 @@ def test_every_text_field_of_the_public_forms_is_bounded(form_class):
         # A UUID is bounded by its format; every other text needs a length.
         if isinstance(field, forms.CharField) and not isinstance(field, forms.UUIDField):
             assert field.max_length, f"{form_class.__name__}.{name} has no max_length"
+
+
+# Privacy (issue 8, item 20) ---------------------------------------------------
+
+
+def restrict(page):
+    return PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+
+def test_reports_on_comments_of_a_restricted_commitment_are_refused(client, update, published):
+    restrict(update.commitment)
+    response = report(client, published, "198.51.100.9")
+    assert response.status_code == 400
+    assert not CommentReport.objects.exists()
+    assert "Location" not in response  # the restricted page's address is not revealed
+
+
+def test_the_reply_share_counts_only_comments_residents_can_see(client, plan, commitment):
+    hidden = make_commitment(plan, "Internal audit")
+    hidden_update = make_update(hidden)
+    visible_update = make_update(commitment)
+    post(client, comment_data(visible_update, body="seen"), ip="192.0.2.1")
+    post(client, comment_data(hidden_update, body="unseen"), ip="192.0.2.2")
+    for comment in Comment.objects.all():
+        approve(comment)
+    assert official_reply_share(plan) == (0, 2)
+    restrict(hidden)
+    assert official_reply_share(plan) == (0, 1)

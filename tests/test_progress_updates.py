@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from ogp_wagtail.models import CommitmentPage, MilestoneStatusRecord, ProgressUpdate
@@ -278,5 +278,11 @@ def test_the_permanent_address_follows_a_renamed_commitment(editor_client, clien
     assert response.status_code == 302
     assert "open-budget-renamed" in response["Location"]
     assert client.get(response["Location"]).status_code == 200
+    # Behind a view restriction, the permanent address reveals nothing (issue 8, item 20).
+    restriction = PageViewRestriction.objects.create(
+        page=commitment, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    assert client.get(permanent).status_code == 404
+    restriction.delete()
     commitment.unpublish()
     assert client.get(permanent).status_code == 404

@@ -10,6 +10,7 @@ import uuid
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext
+from wagtail.models import Page
 
 from ..forms import parse_id
 from ..pages.commitment import CommitmentPage
@@ -41,6 +42,13 @@ class Target:
             self.key = obj.uuid
             self.title = f"{obj.commitment.title}: {obj.display_title}"[:255]
             self.form_value = f"{UPDATE}:{obj.uuid}"
+
+    def is_public(self):
+        """Whether residents can see it now: live, and no view restriction on its page."""
+        if self.kind == UPDATE and not self.obj.live:
+            return False
+        page = self.page
+        return page.live and not page.get_view_restrictions().exists()
 
     def is_open(self, now=None):
         """Whether residents may comment now: updates while published, consultations while open."""
@@ -156,12 +164,21 @@ def official_reply_share(plan):
 
     Counts top-level comments whose ``plan_key`` is the plan's translation key
     (so every language version of the plan shares the figure); answered means
-    a published official reply exists. One query.
+    a published official reply exists. Only comments residents can see count.
+    Two queries: the view restrictions, then the figures.
     """
     answered = Comment.objects.published().filter(parent=OuterRef("pk"), is_official_reply=True)
+    # Only comments residents can see: on live updates of live, public commitments, or on
+    # live, public consultations.
+    # (``public()`` reads the view restrictions once, in a query of its own.)
+    public_pages = Page.objects.live().public().values("pk")
+    visible = Q(update__live=True, update__commitment__in=public_pages) | Q(
+        consultation__in=public_pages
+    )
     figures = (
         Comment.objects.published()
-        .filter(plan_key=plan.translation_key, parent__isnull=True, is_official_reply=False)
+        .filter(visible, plan_key=plan.translation_key, parent__isnull=True)
+        .filter(is_official_reply=False)
         .annotate(answered=Exists(answered))
         .aggregate(total=Count("pk"), replied=Count("pk", filter=Q(answered=True)))
     )

@@ -233,7 +233,8 @@ def _report_comment(request, data):
             .first()
         )
     target = target_of_comment(comment) if comment else None
-    if target is None:
+    # A comment on something residents cannot see cannot be reported, nor its page named.
+    if target is None or not target.is_public():
         return refuse(
             request, _("This report could not be sent: choose a reason for a published comment.")
         )

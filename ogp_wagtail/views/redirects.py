@@ -14,6 +14,9 @@ def progress_update_redirect(request, update_uuid):
     """
     update = get_object_or_404(ProgressUpdate.objects.filter(live=True), uuid=update_uuid)
     commitment = update.commitment.localized
-    if not (commitment.live and commitment.get_url(request)):
+    # Published, public (no view restriction on it or above it) and on this site.
+    if not commitment.live or commitment.get_view_restrictions().exists():
+        raise Http404
+    if not commitment.get_url(request):
         raise Http404
     return redirect(update.get_url(request), permanent=False)
