@@ -73,6 +73,7 @@ def example_site(tmp_path_factory):
         "EXAMPLE_DATABASE_PATH": str(directory / "db.sqlite3"),
         "EXAMPLE_MEDIA_ROOT": str(directory / "media"),
         "EXAMPLE_ADMIN_PASSWORD": ADMIN_PASSWORD,
+        "EXAMPLE_EMAIL_DIR": str(directory / "emails"),
         "DJANGO_DEBUG": "0",
     }
     run(env, "migrate", "--no-input", "-v", "0")
@@ -81,6 +82,7 @@ def example_site(tmp_path_factory):
         "env": env,
         "database": directory / "db.sqlite3",
         "media": directory / "media",
+        "emails": directory / "emails",
         "first_output": first_output,
     }
 
@@ -122,6 +124,15 @@ def test_first_load_creates_the_example(example_site):
         if path.suffix in signatures:
             assert path.read_bytes().startswith(signatures[path.suffix]), path
     assert {".pdf", ".png", ".csv"} <= suffixes
+
+
+def test_the_demo_keeps_its_emails_in_files_and_says_where(example_site):
+    """Following a commitment needs its confirmation email: the demo must show it (item 14)."""
+    emails = example_site["emails"]
+    assert f"Emails the site sends are written to {emails}/" in example_site["first_output"]
+    run(example_site["env"], "sendtestemail", "resident@example.org")
+    (sent,) = list(emails.iterdir())
+    assert "resident@example.org" in sent.read_text()
 
 
 def test_second_load_creates_nothing(example_site):

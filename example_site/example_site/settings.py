@@ -4,6 +4,8 @@ Environment variables:
 
 - ``EXAMPLE_DATABASE_PATH``: the SQLite file (default ``example_site/db.sqlite3``);
 - ``EXAMPLE_MEDIA_ROOT``: where uploaded documents go (default ``example_site/media``);
+- ``EXAMPLE_EMAIL_DIR``: where the emails it sends are written (default
+  ``example_site/sent-emails``);
 - ``DJANGO_DEBUG=0``: turn the demo's debug mode off;
 - ``DJANGO_SECRET_KEY`` and ``DJANGO_ALLOWED_HOSTS`` (comma-separated) for anything
   beyond a laptop.
@@ -114,6 +116,12 @@ STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "static_collected"
 STATIC_URL = "/static/"
 MEDIA_ROOT = os.environ.get("EXAMPLE_MEDIA_ROOT") or BASE_DIR / "media"
+
+# Every email the demo sends (moderators' alerts, follow confirmations, updates to
+# followers) is written to a file in this folder, one file per email: nothing leaves
+# the machine, and a resident can still click the confirmation link it holds.
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = os.environ.get("EXAMPLE_EMAIL_DIR") or BASE_DIR / "sent-emails"
 MEDIA_URL = "/media/"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

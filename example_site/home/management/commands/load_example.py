@@ -13,6 +13,7 @@ import json
 import os
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -88,6 +89,8 @@ class Command(BaseCommand):
         loader.ensure_superuser(options["admin_username"], options["admin_password"])
         summary = f"Done: {loader.created_count} created, {loader.found_count} found."
         self.stdout.write(self.style.SUCCESS(summary))
+        if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
+            self.stdout.write(f"Emails the site sends are written to {settings.EMAIL_FILE_PATH}/")
 
 
 class ExampleLoader:
