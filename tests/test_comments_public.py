@@ -5,6 +5,7 @@ import time
 import uuid
 
 import pytest
+from bs4 import BeautifulSoup
 from django import forms
 from django.db import connection
 from django.template import Context, Template
@@ -822,3 +823,15 @@ def test_the_reply_share_counts_only_comments_residents_can_see(client, plan, co
     assert official_reply_share(plan) == (0, 2)
     restrict(hidden)
     assert official_reply_share(plan) == (0, 1)
+
+
+def test_names_and_texts_are_isolated_from_the_page_direction(client, update):
+    """A name with U+202E cannot reverse the text around it (issue 8, item 23)."""
+    post(client, comment_data(update, name="Ana\u202eevil", body="Hello\u202eworld"))
+    approve(Comment.objects.get())
+    soup = BeautifulSoup(page_html(client, update.get_url()), "html.parser")
+    (author,) = soup.select(".ogp-comment__author")
+    assert author.name == "bdi" or author.get("dir") == "auto"
+    (body,) = soup.select(".ogp-comment__body")
+    assert body.get("dir") == "auto"
+    assert soup.select_one("details summary bdi").get_text() == "Ana\u202eevil"

@@ -13,6 +13,7 @@ exists only then, and testing it runs no query).
 """
 
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -75,3 +76,15 @@ def ogp_comment_counts(updates):
     updates = list(updates)
     counts = comment_counts(updates)
     return [(update, counts.get(update.uuid, 0)) for update in updates]
+
+
+@register.filter
+def ogp_bdi(value):
+    """A resident's name inside a sentence, isolated from its direction: ``<bdi>`` markup."""
+    return format_html("<bdi>{}</bdi>", value)
+
+
+@register.filter
+def ogp_isolated(value):
+    """A resident's name isolated for an attribute (no markup there): FSI ... PDI."""
+    return f"\u2068{value}\u2069"
