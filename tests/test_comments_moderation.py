@@ -19,6 +19,7 @@ from ogp_wagtail.comments.moderation import actions
 from ogp_wagtail.comments.permissions import comment_permission_policy
 from ogp_wagtail.models import OpenGovernmentPage, ProgressUpdate, StrategicVisionPage
 from tests.conftest import make_commitment
+from tests.test_comments_public import POST_URL, comment_data
 from tests.testapp.models import PlainPage
 
 INDEX = "ogp_comments:index"
@@ -542,3 +543,17 @@ def test_csv_export_neutralises_formulas(moderator_client, update):
     make_comment(update, '=HYPERLINK("http://evil")', author_name="+cmd")
     (row,) = exported(moderator_client)
     assert row["Comment"].startswith("'=") and row["Name"] == "'+cmd"
+
+
+def test_a_comment_belongs_to_the_site_it_is_posted_on(update, other_update):
+    """Site 2's update takes no comment posted through site 1's host (issue 8, item 19)."""
+    data = comment_data(other_update, body="Posted through the wrong town")
+    response = Client().post(POST_URL, data, HTTP_HOST="testserver", REMOTE_ADDR="203.0.113.8")
+    assert response.status_code == 400
+    assert not Comment.objects.filter(body="Posted through the wrong town").exists()
+    # Through its own host, it is taken.
+    response = Client().post(
+        POST_URL, data, HTTP_HOST="other.example", REMOTE_ADDR="203.0.113.8"
+    )
+    assert response.status_code == 303
+    assert Comment.objects.filter(body="Posted through the wrong town").exists()

@@ -10,7 +10,7 @@ import uuid
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from ..forms import parse_id
 from ..pages.commitment import CommitmentPage
@@ -42,6 +42,11 @@ class Target:
             self.key = obj.uuid
             self.title = f"{obj.commitment.title}: {obj.display_title}"[:255]
             self.form_value = f"{UPDATE}:{obj.uuid}"
+
+    def is_on_site_of(self, request):
+        """Whether it belongs to the site the request came to (a site's comments stay its own)."""
+        site = self.site()
+        return site is not None and site == Site.find_for_request(request)
 
     def is_public(self):
         """Whether residents can see it now: live, and no view restriction on its page."""

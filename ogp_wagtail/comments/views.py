@@ -133,7 +133,7 @@ def post_comment(request):
 
 def _post_comment(request, data):
     target = resolve_target(data.get("target"))
-    if target is None:
+    if target is None or not target.is_on_site_of(request):
         return refuse(
             request, _("Comments cannot be posted here: the page is not open for comments.")
         )
@@ -234,7 +234,7 @@ def _report_comment(request, data):
         )
     target = target_of_comment(comment) if comment else None
     # A comment on something residents cannot see cannot be reported, nor its page named.
-    if target is None or not target.is_public():
+    if target is None or not target.is_public() or not target.is_on_site_of(request):
         return refuse(
             request, _("This report could not be sent: choose a reason for a published comment.")
         )
