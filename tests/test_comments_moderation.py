@@ -552,8 +552,15 @@ def test_a_comment_belongs_to_the_site_it_is_posted_on(update, other_update):
     assert response.status_code == 400
     assert not Comment.objects.filter(body="Posted through the wrong town").exists()
     # Through its own host, it is taken.
-    response = Client().post(
-        POST_URL, data, HTTP_HOST="other.example", REMOTE_ADDR="203.0.113.8"
-    )
+    response = Client().post(POST_URL, data, HTTP_HOST="other.example", REMOTE_ADDR="203.0.113.8")
     assert response.status_code == 303
     assert Comment.objects.filter(body="Posted through the wrong town").exists()
+
+
+def test_the_detail_view_links_to_the_page_where_the_comment_appears(moderator_client, comments):
+    """Issue 8, item 5: the moderator sees the comment in its place in one click."""
+    comment = comments["approved"]
+    html = moderator_client.get(reverse(DETAIL, args=[comment.pk])).content.decode()
+    url = comment.update.get_url()  # absolute: the test installation has two sites
+    url = url if url.startswith("http") else f"http://testserver{url}"
+    assert f'href="{url}#ogp-comments"' in html

@@ -44,7 +44,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from ...pages.vision import StrategicVisionPage
-from ..display import thread_signature
+from ..display import target_of_comment, thread_signature
 from ..filters import CommentFilterSet
 from ..models import Comment, CommentReport, CommentStatus
 from ..permissions import (
@@ -251,8 +251,20 @@ class CommentDetailView(
             reply_form=kwargs.get("reply_form")
             or (OfficialReplyForm() if self.can_reply else None),
             official_author_name=thread_signature(self.object),
+            public_url=self.public_url(),
         )
         return context
+
+    def public_url(self):
+        """The address of the page where the comment appears, while it has one."""
+        target = target_of_comment(self.object)
+        if target is None or not target.is_public():
+            return None
+        # Its own site's address: the moderator may be signed in on another host.
+        url = target.url()
+        if url and url.startswith("/") and target.site() is not None:
+            url = target.site().root_url + url
+        return url
 
     def detail_url(self, comment=None):
         return reverse(self.edit_url_name, args=(quote((comment or self.object).pk),))
