@@ -120,6 +120,12 @@ ENDORSERS_ARE_NON_GOVERNMENTAL = Rule(
     _("section 3.3.1"),
 )
 
+UPDATE_WITHIN_COMMITMENT = Rule(
+    "update-within-commitment",
+    _("An update reports on its commitment's period"),
+    _("section 3.5.4"),
+)
+
 ALL_RULES = [
     POLICY_AREA_LIMIT,
     SECTOR_LIMIT,
@@ -135,6 +141,7 @@ ALL_RULES = [
     LEAD_AGENCY_IS_GOVERNMENT,
     IMPLEMENTER_IS_NON_GOVERNMENTAL,
     ENDORSERS_ARE_NON_GOVERNMENTAL,
+    UPDATE_WITHIN_COMMITMENT,
 ]
 
 
@@ -191,6 +198,20 @@ def check_milestone_period(
         }
         violations.append(Violation(MILESTONE_WITHIN_COMMITMENT, detail))
     return violations
+
+
+def check_update_date(
+    day: datetime.date, commitment_start: datetime.date, commitment_end: datetime.date
+) -> list[Violation]:
+    """A progress update is dated within its commitment, first and last days included."""
+    if commitment_start <= day <= commitment_end:
+        return []
+    detail = gettext("it is dated %(day)s, but the commitment runs from %(start)s to %(end)s.") % {
+        "day": _day(day),
+        "start": _day(commitment_start),
+        "end": _day(commitment_end),
+    }
+    return [Violation(UPDATE_WITHIN_COMMITMENT, detail)]
 
 
 def check_commitment_period(

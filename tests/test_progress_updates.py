@@ -286,3 +286,17 @@ def test_the_permanent_address_follows_a_renamed_commitment(editor_client, clien
     restriction.delete()
     commitment.unpublish()
     assert client.get(permanent).status_code == 404
+
+
+@pytest.mark.parametrize("day", [datetime.date(2024, 12, 31), datetime.date(2026, 3, 31)])
+def test_an_update_outside_its_commitments_period_is_refused_on_publish(
+    editor_client, commitment, day
+):
+    """Issue 8, item 4: refused with the rule's message, as the page rules are."""
+    commitment.start_date = datetime.date(2025, 1, 1)
+    commitment.end_date = datetime.date(2025, 12, 31)
+    commitment.save_revision().publish()
+    response = publish_update(editor_client, commitment, date=day.isoformat())
+    assert response.status_code == 200
+    assert not ProgressUpdate.objects.exists()
+    assert "An update reports on its commitment" in str(response.context["form"].errors["date"])

@@ -73,8 +73,15 @@ class ProgressUpdateForm(DraftAwareFormMixin, WagtailAdminModelForm):
                 valid = False
             seen.add(milestone.pk)
         if valid and not self.saving_draft:
-            valid = self._check_commitment_cap(formset)
+            valid = self._check_date_within_commitment() and self._check_commitment_cap(formset)
         return valid
+
+    def _check_date_within_commitment(self):
+        commitment, day = self.cleaned_data["commitment"], self.cleaned_data["date"]
+        violations = rules.check_update_date(day, commitment.start_date, commitment.end_date)
+        for violation in violations:
+            self.add_error("date", violation.message)
+        return not violations
 
     def _check_commitment_cap(self, formset):
         commitment = self.cleaned_data["commitment"]
