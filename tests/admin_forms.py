@@ -233,7 +233,7 @@ def commitment_data(milestones=None, stakeholders=(), amendments=(), **fields):
         "start_date": "2026-01-01",
         "end_date": "2027-12-31",
         "problem": rich_text("<p>Budgets are hard to read.</p>"),
-        "action": rich_text("<p>Publish the budget as open data.</p>"),
+        "activities": rich_text("<p>Publish the budget as open data.</p>"),
         "budget": "12000.50",
         "budget_currency": "EUR",
         "staff": "3",
@@ -410,7 +410,7 @@ def commitment_edit_data(commitment, milestones=None, stakeholders=None, amendme
         "sectors": pks(commitment.sectors.all()),
         "ogp_values": pks(commitment.ogp_values.all()),
         "problem": None,
-        "action": None,
+        "activities": None,
     }
     values.update(fields)
     return commitment_data(

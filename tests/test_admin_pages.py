@@ -8,9 +8,11 @@ Where each page type may be created is in test_page_tree.py.
 """
 
 import datetime
+import importlib
 from decimal import Decimal
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.messages import get_messages
 from django.urls import reverse
 from wagtail.test.utils.form_data import querydict_from_html
@@ -1167,3 +1169,34 @@ def test_plan_with_a_mandate_ending_in_year_1_is_refused_not_a_server_error(
     data = plan_data([jurisdiction], mandate_end="0001-01-31")
     response = publish(editor_client, add_url(StrategicVisionPage, hub), data)
     assert_refused(response, rules.PLAN_BEFORE_MANDATE_END)
+
+
+# A field named like a form's own property shadows it in the admin's scripts (issue 8, item 1).
+FORM_PROPERTIES = {"action", "method", "submit", "target", "elements", "name", "length"}
+
+
+def test_no_page_field_shadows_a_property_of_the_admin_form():
+    for model in (CommitmentPage, ConsultationPage, EvidenceFolderPage, StrategicVisionPage):
+        names = {field.name for field in model._meta.get_fields()}
+        assert not names & FORM_PROPERTIES, model.__name__
+
+
+def test_the_rename_keeps_the_text_of_older_revisions(plan):
+    commitment = plan.add_child(
+        instance=CommitmentPage(
+            title="Open budget data",
+            start_date=datetime.date(2026, 1, 1),
+            end_date=datetime.date(2027, 12, 31),
+            activities="<p>Publish every quarter</p>",
+        )
+    )
+    revision = commitment.save_revision()
+    content = revision.content
+    content["action"] = content.pop("activities")  # as stored before the rename
+    revision.content = content
+    revision.save(update_fields=["content"])
+
+    migration = importlib.import_module("ogp_wagtail.migrations.0005_commitment_activities")
+    migration.rename_in_revisions(django_apps, None)
+    revision.refresh_from_db()
+    assert revision.as_object().activities == "<p>Publish every quarter</p>"

@@ -111,7 +111,7 @@ EXPECTED = {
         "end_date": "synchronised",
         "problem": "translated",
         "status_quo": "translated",
-        "action": "translated",
+        "activities": "translated",
         "expected_results": "translated",
         "overall_objective": "translated",
         "solution": "translated",

@@ -782,7 +782,7 @@ COMMITMENTS = [
             "<p>The adopted budget and the accounts are published once a year as scanned "
             "PDFs; no data on individual payments is available.</p>"
         ),
-        "action": (
+        "activities": (
             "<p>Publish the budget, its execution and every payment above 1,000 EUR as open "
             "data each month, with a plain-language citizens' budget and public workshops.</p>"
         ),
@@ -973,7 +973,7 @@ COMMITMENTS = [
             "<p>Only tender notices are published, on the national portal; awards, amendments "
             "and delivery are not.</p>"
         ),
-        "action": (
+        "activities": (
             "<p>Adopt the Open Contracting Data Standard, publish every contract above 30,000 "
             "EUR from planning to completion, and open a searchable procurement portal.</p>"
         ),
@@ -1192,7 +1192,7 @@ COMMITMENTS = [
             "<p>Investment decisions are taken by the council on proposals from departments; "
             "no participatory budget exists.</p>"
         ),
-        "action": (
+        "activities": (
             "<p>Co-write the rules of a 250,000 EUR participatory budget with the neighbourhood "
             "committees, collect proposals, hold a public vote and carry out the winners, with "
             "targeted outreach to residents rarely heard.</p>"
@@ -1396,7 +1396,7 @@ COMMITMENTS = [
             "<p>14 online services, none audited for accessibility; help is available only by "
             "phone during office hours.</p>"
         ),
-        "action": (
+        "activities": (
             "<p>Audit and fix every online service to WCAG 2.2 AA with users with disabilities, "
             "open digital help desks in the neighbourhood centres and publish the source code "
             "of the town's public tracker.</p>"
@@ -1566,7 +1566,7 @@ COMMITMENTS = [
         "status_quo": (
             "<p>The Water Board samples four points monthly and reports to the region only.</p>"
         ),
-        "action": (
+        "activities": (
             "<p>Install six continuous sensors, publish their readings as open data in real "
             "time, involve volunteers in citizen science sampling and hold a yearly public "
             "hearing on the river's state.</p>"

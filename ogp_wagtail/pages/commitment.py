@@ -92,7 +92,9 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
     # 6 to 10. The commitment itself
     problem = RichTextField(_("problem addressed"), blank=True)
     status_quo = RichTextField(_("status quo at the start"), blank=True)
-    action = RichTextField(_("what the commitment involves"), blank=True)
+    # Not "action": a field of that name shadows the admin form's own ``action`` in
+    # Wagtail's scripts, and autosave then posts to "[object HTMLInputElement]".
+    activities = RichTextField(_("what the commitment involves"), blank=True)
     expected_results = RichTextField(_("expected results"), blank=True)
     overall_objective = RichTextField(_("overall objective"), blank=True)
     solution = RichTextField(_("how it will solve the problem"), blank=True)
@@ -167,7 +169,7 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
         SynchronizedField("end_date"),
         TranslatableField("problem"),
         TranslatableField("status_quo"),
-        TranslatableField("action"),
+        TranslatableField("activities"),
         TranslatableField("expected_results"),
         TranslatableField("overall_objective"),
         TranslatableField("solution"),
@@ -195,7 +197,7 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
         FieldPanel("jurisdiction"),
         FieldPanel("problem"),
         FieldPanel("status_quo"),
-        FieldPanel("action"),
+        FieldPanel("activities"),
         FieldPanel("expected_results"),
         FieldPanel("overall_objective"),
         FieldPanel("solution"),
@@ -249,7 +251,7 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
     )
     search_fields = OGPPage.search_fields + [
         index.SearchField("problem"),
-        index.SearchField("action"),
+        index.SearchField("activities"),
         index.SearchField("expected_results"),
         index.FilterField("start_date"),
         index.FilterField("end_date"),

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.apps import apps
-from django.db.models import Max
+from django.db.models import Max, TextField
 from django.utils.functional import SimpleLazyObject
 
 from .. import progress
@@ -175,7 +175,8 @@ class PlanStatus:
         commitments = self._given
         if commitments is None:
             # Only what a status shows of a commitment: not its texts.
-            commitments = live_commitments_of(self.plan).defer(*COMMITMENT_TEXT_FIELDS)
+            commitments = live_commitments_of(self.plan)
+            commitments = commitments.defer(*text_fields(commitments.model))
         return _statuses(list(commitments), self.today)
 
     @cached_property
@@ -241,17 +242,11 @@ def commitment_status(commitment, today, milestones=None, history=None):
 
 # What a plan's dashboard reads of a milestone: not its description or contact.
 PLAN_MILESTONE_FIELDS = ("page_id", "status", "start_month", "end_month", "weight")
-# What a plan's dashboard never reads of its commitments: their texts.
-COMMITMENT_TEXT_FIELDS = (
-    "problem",
-    "status_quo",
-    "action",
-    "expected_results",
-    "overall_objective",
-    "solution",
-    "other_resources",
-    "additional_information",
-)
+
+
+def text_fields(model):
+    """The long texts of ``model`` (text and rich text fields): what a dashboard never reads."""
+    return [field.name for field in model._meta.concrete_fields if isinstance(field, TextField)]
 
 
 def live_commitments_of(plan):
