@@ -245,8 +245,10 @@ PLAN_MILESTONE_FIELDS = ("page_id", "status", "start_month", "end_month", "weigh
 
 
 def text_fields(model):
-    """The long texts of ``model`` (text and rich text fields): what a dashboard never reads."""
-    return [field.name for field in model._meta.concrete_fields if isinstance(field, TextField)]
+    """The long texts ``model`` adds to a page (text and rich text): what listings never read."""
+    return [
+        field.name for field in model._meta.local_concrete_fields if isinstance(field, TextField)
+    ]
 
 
 def live_commitments_of(plan):

@@ -5,10 +5,13 @@ from dataclasses import dataclass
 from django.apps import apps
 
 from ..updates.models import ProgressUpdate
-from .progress import COMMITMENT_TEXT_FIELDS
+from .progress import text_fields
 
-# An update's commitment is loaded with it for its title and address, not its texts.
-DEFERRED_COMMITMENT_FIELDS = tuple(f"commitment__{name}" for name in COMMITMENT_TEXT_FIELDS)
+
+def deferred_commitment_fields():
+    """An update's commitment is loaded with it for its title and address, not its texts."""
+    commitment_model = ProgressUpdate._meta.get_field("commitment").related_model
+    return [f"commitment__{name}" for name in text_fields(commitment_model)]
 
 
 @dataclass(frozen=True)
@@ -23,7 +26,7 @@ def published_updates(commitment):
     """A commitment's live updates, newest first, with what its page shows of each loaded."""
     return (
         ProgressUpdate.objects.for_commitment(commitment)
-        .defer(*DEFERRED_COMMITMENT_FIELDS)
+        .defer(*deferred_commitment_fields())
         .prefetch_related("status_records", "evidence__document")
     )
 
@@ -53,7 +56,7 @@ def latest_updates(source, limit):
     return list(
         ProgressUpdate.objects.filter(live=True, commitment__in=commitments.live().public())
         .select_related("commitment")
-        .defer(*DEFERRED_COMMITMENT_FIELDS)
+        .defer(*deferred_commitment_fields())
         .order_by("-date", "-pk")[:limit]
     )
 
