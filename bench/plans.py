@@ -239,7 +239,7 @@ def build_commitment(plan, shape, number, government, others, today):
             start_date=plan.start_date,
             end_date=plan.end_date,
             problem="<p>Residents cannot follow this part of the town's work.</p>",
-            action="<p>Publish it, every quarter, with the evidence.</p>",
+            activities="<p>Publish it, every quarter, with the evidence.</p>",
             expected_results="<p>Anyone can check progress without asking.</p>",
             objective=objectives[number % len(objectives)],
             # Separate commitments of each jurisdiction, and every fourth one a joint one.
