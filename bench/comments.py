@@ -85,9 +85,10 @@ def start_gunicorn(env, port):
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            requests.get(f"http://127.0.0.1:{port}/", timeout=2)
+            # The first page a worker renders loads templates and translations: allow it time.
+            requests.get(f"http://127.0.0.1:{port}/", timeout=20)
             return server
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):
             if server.poll() is not None:
                 fail("gunicorn exited")
             time.sleep(0.3)
