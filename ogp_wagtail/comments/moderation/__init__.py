@@ -6,9 +6,7 @@ Import the decisions from here; the admin modules are loaded by ``wagtail_hooks`
 
 from .actions import (
     approve,
-    comment_moderated,
     mark_spam,
-    official_reply_posted,
     post_official_reply,
     reject,
     set_status,
@@ -16,9 +14,7 @@ from .actions import (
 
 __all__ = [
     "approve",
-    "comment_moderated",
     "mark_spam",
-    "official_reply_posted",
     "post_official_reply",
     "reject",
     "set_status",

@@ -11,21 +11,12 @@ reports received after ``moderated_at``, not ``report_count``.
 """
 
 from django.db import transaction
-from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from ..display import thread_signature
 from ..models import Comment, CommentStatus
-
-#: Sent after a moderator changed a comment's status, with ``comment``,
-#: ``previous_status`` and ``user``. Notifications listen to it.
-comment_moderated = Signal()
-
-#: Sent after an official reply was published, with ``reply`` (its ``parent``
-#: is the comment answered) and ``user``.
-official_reply_posted = Signal()
 
 LOG_ACTIONS = {
     CommentStatus.APPROVED: "ogp_comments.approve",
@@ -76,9 +67,6 @@ def set_status(comment, status, user):
             user=user,
             data={"previous_status": previous_status, "status": str(status)},
         )
-    comment_moderated.send(
-        sender=Comment, comment=comment, previous_status=previous_status, user=user
-    )
     return comment
 
 
@@ -129,5 +117,4 @@ def post_official_reply(comment, user, body):
             user=user,
             data={"reply": reply.pk},
         )
-    official_reply_posted.send(sender=Comment, reply=reply, user=user)
     return reply
