@@ -17,6 +17,7 @@ from ..pages.commitment import CommitmentPage
 from ..pages.consultation import ConsultationPage
 from ..pages.hub import OpenGovernmentPage
 from ..pages.vision import StrategicVisionPage
+from ..status.visibility import shown_to_residents
 from ..updates.models import ProgressUpdate
 from .conf import comments_settings
 from .models import Comment, CommentStatus
@@ -52,8 +53,7 @@ class Target:
         """Whether residents can see it now: live, and no view restriction on its page."""
         if self.kind == UPDATE and not self.obj.live:
             return False
-        page = self.page
-        return page.live and not page.get_view_restrictions().exists()
+        return shown_to_residents(self.page)
 
     def is_open(self, now=None):
         """Whether residents may comment now: updates while published, consultations while open."""

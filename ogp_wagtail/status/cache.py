@@ -55,6 +55,7 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.models import DraftStateMixin, Page, PageViewRestriction, Site
 
 from ..conf import AppSettings
+from .visibility import shown_to_residents
 
 render_cache_settings = AppSettings(
     {
@@ -247,7 +248,7 @@ def cached_fragment(request, page, name, render, vary_on=()):
         and timeout
         and (csrf_used_before or not _csrf_used(request))
         and not any(marker in html for marker in FORM_MARKERS)
-        and not page.get_view_restrictions().exists()
+        and shown_to_residents(page)
     ):
         cache.set(key, (html, fragment.expires_at), timeout)
     elif _rendering.get():

@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 
+from ..status.visibility import shown_to_residents
 from ..updates.models import ProgressUpdate
 
 
@@ -15,8 +16,6 @@ def progress_update_redirect(request, update_uuid):
     update = get_object_or_404(ProgressUpdate.objects.filter(live=True), uuid=update_uuid)
     commitment = update.commitment.localized
     # Published, public (no view restriction on it or above it) and on this site.
-    if not commitment.live or commitment.get_view_restrictions().exists():
-        raise Http404
-    if not commitment.get_url(request):
+    if not (shown_to_residents(commitment) and commitment.get_url(request)):
         raise Http404
     return redirect(update.get_url(request), permanent=False)
