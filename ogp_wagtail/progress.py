@@ -25,7 +25,7 @@ How the numbers are made, so that a resident can check them:
   and that is neither complete nor incomplete.
 - **Time elapsed**: the share of the days of a period, both ends included,
   that are over by the end of today.
-- **Label**: see :func:`progress_label` and :func:`plan_label`.
+- **Label**: see :func:`progress_label`; a plan is summarised by :func:`count_labels`.
 
 A plan's percentage is computed the same way over all the milestones of all
 its commitments (not as an average of the commitments' percentages), so that
@@ -39,7 +39,7 @@ from fractions import Fraction
 from math import floor
 
 from django.db import models
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, ngettext_lazy, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from .choices import MilestoneStatus
@@ -62,6 +62,30 @@ class ProgressLabel(models.TextChoices):
     DELAYED = "delayed", _("Delayed")
     BLOCKED = "blocked", _("Blocked")
     COMPLETE = "complete", _("Complete")
+    # Every milestone has ended, not all of them complete: "Complete" would claim more than
+    # the percentage shows.
+    ENDED_INCOMPLETE = "ended_incomplete", _("Ended incomplete")
+
+    @classmethod
+    def finished(cls) -> frozenset["ProgressLabel"]:
+        """The labels of a commitment whose milestones have all ended (see :func:`all_ended`)."""
+        return frozenset({cls.COMPLETE, cls.ENDED_INCOMPLETE})
+
+
+# How many of a plan's commitments carry each label, as residents read it: "3 on track".
+# The number is the plural's key: "%(count)d" is filled in by :func:`summarise_labels`.
+LABEL_COUNT_PHRASES = {
+    ProgressLabel.NOT_STARTED: ngettext_lazy(
+        "%(count)d not started", "%(count)d not started", "count"
+    ),
+    ProgressLabel.ON_TRACK: ngettext_lazy("%(count)d on track", "%(count)d on track", "count"),
+    ProgressLabel.DELAYED: ngettext_lazy("%(count)d delayed", "%(count)d delayed", "count"),
+    ProgressLabel.BLOCKED: ngettext_lazy("%(count)d blocked", "%(count)d blocked", "count"),
+    ProgressLabel.COMPLETE: ngettext_lazy("%(count)d complete", "%(count)d complete", "count"),
+    ProgressLabel.ENDED_INCOMPLETE: ngettext_lazy(
+        "%(count)d ended incomplete", "%(count)d ended incomplete", "count"
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -184,9 +208,9 @@ def progress_label(milestones, today: datetime.date) -> ProgressLabel:
     """One label for a commitment, from its milestones; the first that applies wins.
 
     1. ``NOT_STARTED`` when there are no milestones: there is nothing to report on.
-    2. ``COMPLETE`` when every milestone has ended, complete or incomplete: the commitment
-       is finished (as for the commitment cap), and its percentage tells how much was
-       achieved.
+    2. When every milestone has ended (the commitment is finished, as for the commitment
+       cap): ``COMPLETE`` if each one is complete, ``ENDED_INCOMPLETE`` if any ended
+       incomplete. A label never claims more than the percentage shows.
     3. ``BLOCKED`` when any milestone is blocked: it names the cause, so it comes before
        a delay it may also cause.
     4. ``DELAYED`` when any milestone is overdue.
@@ -201,9 +225,11 @@ def progress_label(milestones, today: datetime.date) -> ProgressLabel:
     milestones = list(milestones)
     if not milestones:
         return ProgressLabel.NOT_STARTED
-    if all_ended(milestone.status for milestone in milestones):
-        return ProgressLabel.COMPLETE
     statuses = {MilestoneStatus(milestone.status) for milestone in milestones}
+    if all_ended(statuses):
+        if statuses == {MilestoneStatus.COMPLETE}:
+            return ProgressLabel.COMPLETE
+        return ProgressLabel.ENDED_INCOMPLETE
     if MilestoneStatus.BLOCKED in statuses:
         return ProgressLabel.BLOCKED
     if overdue(milestones, today):
@@ -213,24 +239,27 @@ def progress_label(milestones, today: datetime.date) -> ProgressLabel:
     return ProgressLabel.ON_TRACK
 
 
-def plan_label(labels: Iterable[ProgressLabel]) -> ProgressLabel:
-    """One label for a plan, from its commitments' labels; the first that applies wins.
+def count_labels(labels: Iterable[ProgressLabel]) -> dict[ProgressLabel, int]:
+    """How many commitments carry each label, in :class:`ProgressLabel`'s order, zeros left out.
 
-    ``NOT_STARTED`` with no commitments; ``COMPLETE`` when every commitment is complete;
-    ``BLOCKED`` when any is blocked; ``DELAYED`` when any is delayed; ``NOT_STARTED`` when
-    none has started; ``ON_TRACK`` otherwise. A commitment without milestones is not
-    started, so it keeps its plan from being complete.
+    A plan has no label of its own: one word would claim more than its commitments show (a
+    plan is not "Blocked" because 2 of its 5 commitments are). It is summarised by these
+    counts instead (:func:`summarise_labels`).
     """
-    labels = set(labels)
-    if not labels:
-        return ProgressLabel.NOT_STARTED
-    for label in (ProgressLabel.COMPLETE, ProgressLabel.NOT_STARTED):
-        if labels == {label}:
-            return label
-    for label in (ProgressLabel.BLOCKED, ProgressLabel.DELAYED):
-        if label in labels:
-            return label
-    return ProgressLabel.ON_TRACK
+    counted = dict.fromkeys(ProgressLabel, 0)
+    for label in labels:
+        counted[ProgressLabel(label)] += 1
+    return {label: count for label, count in counted.items() if count}
+
+
+def summarise_labels(label_counts: dict[ProgressLabel, int]) -> str:
+    """``{ON_TRACK: 3, BLOCKED: 2}`` as "3 on track, 2 blocked", in the current language."""
+    if not label_counts:
+        return gettext("No commitments yet")
+    separator = pgettext("between the items of a list", ", ")
+    return separator.join(
+        LABEL_COUNT_PHRASES[label] % {"count": count} for label, count in label_counts.items()
+    )
 
 
 @dataclass(frozen=True)
@@ -245,7 +274,10 @@ class Progress:
     overdue: tuple
     time_elapsed: float | None
     percent_time_elapsed: int | None
-    label: ProgressLabel
+    # A commitment's label; ``None`` for a plan, which has ``label_counts`` instead.
+    label: ProgressLabel | None
+    # How many commitments carry each label (a commitment counts itself once).
+    label_counts: dict[ProgressLabel, int]
 
     @property
     def total(self) -> int:
@@ -271,6 +303,13 @@ class Progress:
     def overdue_count(self) -> int:
         return len(self.overdue)
 
+    @property
+    def summary(self) -> str:
+        """Where it stands in words: a commitment's label, or a plan's "3 on track, 2 blocked"."""
+        if self.label is not None:
+            return str(self.label.label)
+        return summarise_labels(self.label_counts)
+
 
 def _period(start, end, today) -> tuple[float | None, int | None]:
     if start is None or end is None:
@@ -291,6 +330,7 @@ def commitment_progress(
     milestones = list(milestones)
     complete_weight, total_weight = _weights(milestones)
     elapsed, percent_elapsed = _period(start, end, today)
+    label = progress_label(milestones, today)
     return Progress(
         counts=status_counts(milestones),
         complete_weight=complete_weight,
@@ -299,7 +339,8 @@ def commitment_progress(
         overdue=tuple(overdue(milestones, today)),
         time_elapsed=elapsed,
         percent_time_elapsed=percent_elapsed,
-        label=progress_label(milestones, today),
+        label=label,
+        label_counts={label: 1},
     )
 
 
@@ -312,8 +353,8 @@ def plan_progress(
     """A plan's progress from its commitments' :class:`Progress`, computed for the same day.
 
     Counts, weights and overdue milestones are summed over all commitments, so the
-    plan's percentage is over all its milestones; the label is :func:`plan_label`;
-    ``start`` and ``end`` are the plan's dates.
+    plan's percentage is over all its milestones; it has no label but the count of its
+    commitments' labels (:func:`count_labels`); ``start`` and ``end`` are the plan's dates.
     """
     commitments = list(commitments)
     counts = dict.fromkeys(MilestoneStatus, 0)
@@ -329,12 +370,17 @@ def plan_progress(
         overdue=tuple(milestone for c in commitments for milestone in c.overdue),
         time_elapsed=elapsed,
         percent_time_elapsed=percent_elapsed,
-        label=plan_label(commitment.label for commitment in commitments),
+        label=None,
+        label_counts=count_labels(commitment.label for commitment in commitments),
     )
 
 
 def explain_percent(progress: Progress) -> str:
-    """The percentage of ``progress`` with the numbers it comes from, in one sentence."""
+    """The percentage of ``progress`` with the numbers it comes from, in one sentence.
+
+    Milestones that ended incomplete are named too: they are why a finished commitment
+    stays below 100 %.
+    """
     if progress.total == 0:
         return gettext("There are no milestones yet, so there is no percentage.")
     if progress.total_weight == 0:
@@ -345,18 +391,29 @@ def explain_percent(progress: Progress) -> str:
         "percent": progress.percent,
     }
     if progress.weighted:
-        return (
+        sentence = (
             gettext(
                 "The complete milestones weigh %(complete)d out of %(total)d: %(percent)d %% "
                 "(rounded down)."
             )
             % values
         )
-    return (
-        ngettext(
-            "%(complete)d of %(total)d milestone complete: %(percent)d %% (rounded down).",
-            "%(complete)d of %(total)d milestones complete: %(percent)d %% (rounded down).",
-            progress.total_weight,
+    else:
+        sentence = (
+            ngettext(
+                "%(complete)d of %(total)d milestone complete: %(percent)d %% (rounded down).",
+                "%(complete)d of %(total)d milestones complete: %(percent)d %% (rounded down).",
+                progress.total_weight,
+            )
+            % values
         )
-        % values
-    )
+    incomplete = progress.counts[MilestoneStatus.INCOMPLETE]
+    if not incomplete:
+        return sentence
+    # Two sentences, each translated on its own.
+    incomplete_sentence = ngettext(
+        "%(count)d milestone ended incomplete: it counts as ended, never as complete.",
+        "%(count)d milestones ended incomplete: they count as ended, never as complete.",
+        incomplete,
+    ) % {"count": incomplete}
+    return f"{sentence} {incomplete_sentence}"

@@ -245,6 +245,8 @@ def test_a_period_ending_before_it_starts_counts_as_its_first_day():
 
 # -- labels ---------------------------------------------------------------------
 
+PLAN_START, PLAN_END = d(2026, 1, 1), d(2027, 12, 31)  # 730 days
+
 LATE = d(2026, 1, 1)  # an end month that is over on TODAY
 
 
@@ -253,9 +255,13 @@ LATE = d(2026, 1, 1)  # an end month that is over on TODAY
     [
         ([], ProgressLabel.NOT_STARTED),
         ([ms(COMPLETE), ms(COMPLETE)], ProgressLabel.COMPLETE),
-        # Finished, though not all achieved: the percentage says how much was.
-        ([ms(COMPLETE), ms(INCOMPLETE)], ProgressLabel.COMPLETE),
-        ([ms(INCOMPLETE)], ProgressLabel.COMPLETE),
+        # Finished, though not all achieved: never "Complete" beside a percentage below 100.
+        ([ms(COMPLETE), ms(INCOMPLETE)], ProgressLabel.ENDED_INCOMPLETE),
+        ([ms(INCOMPLETE)], ProgressLabel.ENDED_INCOMPLETE),
+        (
+            [ms(COMPLETE), ms(COMPLETE), ms(COMPLETE), ms(INCOMPLETE)],
+            ProgressLabel.ENDED_INCOMPLETE,
+        ),
         # Blocked comes before delayed, even when the blocked milestone is overdue.
         ([ms(BLOCKED)], ProgressLabel.BLOCKED),
         ([ms(BLOCKED, end=LATE), ms(IN_PROGRESS, end=LATE)], ProgressLabel.BLOCKED),
@@ -284,22 +290,49 @@ def test_labels_are_translatable():
 
 
 @pytest.mark.parametrize(
-    ("labels", "label"),
+    ("labels", "summary"),
     [
-        ([], ProgressLabel.NOT_STARTED),
-        ([ProgressLabel.COMPLETE, ProgressLabel.COMPLETE], ProgressLabel.COMPLETE),
-        ([ProgressLabel.COMPLETE, ProgressLabel.NOT_STARTED], ProgressLabel.ON_TRACK),
-        ([ProgressLabel.COMPLETE, ProgressLabel.ON_TRACK], ProgressLabel.ON_TRACK),
-        ([ProgressLabel.DELAYED, ProgressLabel.BLOCKED], ProgressLabel.BLOCKED),
-        ([ProgressLabel.COMPLETE, ProgressLabel.BLOCKED], ProgressLabel.BLOCKED),
-        ([ProgressLabel.ON_TRACK, ProgressLabel.DELAYED], ProgressLabel.DELAYED),
-        ([ProgressLabel.NOT_STARTED, ProgressLabel.DELAYED], ProgressLabel.DELAYED),
-        ([ProgressLabel.NOT_STARTED, ProgressLabel.NOT_STARTED], ProgressLabel.NOT_STARTED),
-        ([ProgressLabel.NOT_STARTED, ProgressLabel.ON_TRACK], ProgressLabel.ON_TRACK),
+        ([], "No commitments yet"),
+        ([ProgressLabel.COMPLETE, ProgressLabel.COMPLETE], "2 complete"),
+        # Two blocked commitments of five do not make the plan "Blocked".
+        (
+            [ProgressLabel.ON_TRACK] * 3 + [ProgressLabel.BLOCKED] * 2,
+            "3 on track, 2 blocked",
+        ),
+        # In ProgressLabel's order, whatever the commitments' order.
+        (
+            [ProgressLabel.ENDED_INCOMPLETE, ProgressLabel.NOT_STARTED, ProgressLabel.COMPLETE],
+            "1 not started, 1 complete, 1 ended incomplete",
+        ),
     ],
 )
-def test_plan_label(labels, label):
-    assert progress.plan_label(labels) == label
+def test_a_plan_is_summarised_by_its_commitments_labels(labels, summary):
+    with translation.override("en"):
+        commitments = [
+            progress.Progress(
+                counts=dict.fromkeys(MilestoneStatus, 0),
+                complete_weight=0,
+                total_weight=0,
+                weighted=False,
+                overdue=(),
+                time_elapsed=None,
+                percent_time_elapsed=None,
+                label=label,
+                label_counts={label: 1},
+            )
+            for label in labels
+        ]
+        result = progress.plan_progress(commitments, PLAN_START, PLAN_END, TODAY)
+        assert result.label is None
+        assert result.summary == summary
+
+
+def test_the_plan_summary_is_translated():
+    counts = {ProgressLabel.ON_TRACK: 3, ProgressLabel.BLOCKED: 2}
+    with translation.override("fr"):
+        summary = progress.summarise_labels(counts)
+    assert "3" in summary and "2" in summary
+    assert "on track" not in summary and "blocked" not in summary
 
 
 # -- a commitment's progress ----------------------------------------------------
@@ -358,8 +391,6 @@ def test_commitment_progress_is_weighted_when_a_weight_is_not_1():
 
 # -- a plan's progress ----------------------------------------------------------
 
-PLAN_START, PLAN_END = d(2026, 1, 1), d(2027, 12, 31)  # 730 days
-
 
 def commitment(*milestones):
     return progress.commitment_progress(milestones, d(2026, 1, 1), d(2026, 12, 31), TODAY)
@@ -373,24 +404,24 @@ def test_plan_without_commitments():
     assert result.overdue == ()
     assert result.weighted is False
     assert result.percent_time_elapsed == 10  # 74 of 730 days
-    assert result.label == ProgressLabel.NOT_STARTED
+    assert result.label_counts == {}
 
 
 def test_plan_whose_commitments_have_no_milestones():
     result = progress.plan_progress([commitment(), commitment()], PLAN_START, PLAN_END, TODAY)
     assert result.total == 0
     assert result.percent is None
-    assert result.label == ProgressLabel.NOT_STARTED
+    assert result.label_counts == {ProgressLabel.NOT_STARTED: 2}
 
 
 def test_a_commitment_without_milestones_keeps_the_plan_from_being_complete():
     done = commitment(ms(COMPLETE), ms(INCOMPLETE))
     result = progress.plan_progress([done, commitment()], PLAN_START, PLAN_END, TODAY)
     assert result.percent == 50
-    assert result.label == ProgressLabel.ON_TRACK
-    assert progress.plan_progress([done], PLAN_START, PLAN_END, TODAY).label == (
-        ProgressLabel.COMPLETE
-    )
+    assert result.label_counts == {
+        ProgressLabel.NOT_STARTED: 1,
+        ProgressLabel.ENDED_INCOMPLETE: 1,
+    }
 
 
 def test_plan_percent_is_over_all_milestones_with_their_weights():
@@ -411,7 +442,7 @@ def test_plan_percent_is_over_all_milestones_with_their_weights():
     assert result.percent == 44
     assert result.weighted is True
     assert result.overdue == (late,)
-    assert result.label == ProgressLabel.BLOCKED
+    assert result.label_counts == {ProgressLabel.ON_TRACK: 1, ProgressLabel.BLOCKED: 1}
 
 
 # -- explaining the percentage --------------------------------------------------
@@ -432,6 +463,17 @@ def test_explain_percent():
     )
     assert explain() == "There are no milestones yet, so there is no percentage."
     assert explain(ms(COMPLETE, 0)) == "No milestone has any weight, so there is no percentage."
+
+
+def test_the_explanation_names_milestones_that_ended_incomplete():
+    assert explain(ms(COMPLETE), ms(COMPLETE), ms(COMPLETE), ms(INCOMPLETE)) == (
+        "3 of 4 milestones complete: 75 % (rounded down). 1 milestone ended incomplete: "
+        "it counts as ended, never as complete."
+    )
+    assert explain(ms(COMPLETE, 2), ms(INCOMPLETE, 1), ms(INCOMPLETE, 1)) == (
+        "The complete milestones weigh 2 out of 4: 50 % (rounded down). 2 milestones ended "
+        "incomplete: they count as ended, never as complete."
+    )
 
 
 def test_the_explanation_for_residents_is_translatable():
@@ -471,4 +513,4 @@ def test_the_database_and_python_agree_on_completed(plan):
             ],
             datetime.date(2026, 3, 1),
         )
-        assert (label == ProgressLabel.COMPLETE) == completed, statuses
+        assert (label in ProgressLabel.finished()) == completed, statuses

@@ -67,6 +67,7 @@ def test_commitment_page_shows_the_widget(client, commitment):
     explanation = words(widget.find(class_="ogp-widget__explanation"))
     assert explanation.startswith(
         "The complete milestones weigh 3 out of 5: 60 % (rounded down). "
+        "1 milestone ended incomplete: it counts as ended, never as complete. "
         "The percentage is the total weight of the complete milestones"
     )
     rows = widget.select(".ogp-timeline__row")
@@ -95,6 +96,36 @@ def test_plan_dashboard_has_one_bar_per_commitment(client, wide_plan, commitment
         ("No milestone yet", []),  # listed, without a bar or a percent
     ]
     assert "%" not in words(items[2])
+
+
+def test_a_finished_commitment_with_an_incomplete_milestone_is_not_labelled_complete(
+    client, wide_plan
+):
+    finished = commitment_around_today(
+        wide_plan,
+        "Finished",
+        milestones=[("complete", -9, -8, None)] * 3 + [("incomplete", -7, -6, None)],
+    )
+    widget = parse(client.get(finished.url).content.decode()).find("section", class_="ogp-widget")
+    bar = widget.find(attrs={"role": "progressbar"})
+    assert bar["aria-valuetext"] == "75 % complete, Ended incomplete"
+    assert words(widget.find(class_="ogp-widget__summary")) == "75 % complete Ended incomplete"
+    assert "1 milestone ended incomplete" in words(widget.find(class_="ogp-widget__explanation"))
+
+
+def test_a_plan_is_labelled_by_counting_its_commitments_labels(client, wide_plan):
+    for number in range(3):
+        commitment_around_today(wide_plan, f"On track {number}", [("in_progress", -1, 3, None)])
+    for number in range(2):
+        commitment_around_today(wide_plan, f"Blocked {number}", [("blocked", -1, 3, None)])
+    dashboard = parse(client.get(wide_plan.url).content.decode()).find(class_="ogp-dashboard")
+    summary = dashboard.find(class_="ogp-widget__summary")
+    # Not "Blocked": two blocked commitments of five do not block the plan.
+    assert words(summary) == "0 % complete Commitments: 3 on track, 2 blocked"
+    assert not summary.find(class_="ogp-badge--blocked")
+    assert dashboard.find(attrs={"role": "progressbar"})["aria-valuetext"] == (
+        "0 % complete, 3 on track, 2 blocked"
+    )
 
 
 def test_embed_renders_the_widget_alone_and_may_be_framed(client, settings, commitment):

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from ogp_wagtail.choices import MilestoneStatus
+from ogp_wagtail.progress import ProgressLabel
 
 STYLESHEET = Path(__file__).resolve().parent.parent / "ogp_wagtail/static/ogp_wagtail/css"
 CSS = re.sub(r"/\*.*?\*/", "", (STYLESHEET / "ogp-wagtail.css").read_text(), flags=re.S)
@@ -56,3 +57,14 @@ def test_each_status_colour_stands_out_from_the_track(status):
     main = [c for c in colours(rule_of(SPANS[status])) if c.lower() != "#ffffff"]
     assert main, f"{status} draws with no colour of its own"
     assert contrast(main[0], TRACK) >= 3, (status, main[0])
+
+
+@pytest.mark.parametrize("label", [label for label in ProgressLabel if label != "not_started"])
+def test_each_progress_label_has_a_badge_colour(label):
+    """A label's badge is coloured by a rule naming it; only "not started" is the neutral one."""
+    selector = f".ogp-badge--{label.replace('_', '-')}"
+    rules = re.findall(r"([^{}]+)\{([^{}]*)\}", CSS)
+    bodies = [
+        body for selectors, body in rules if selector in re.split(r"\s*,\s*", selectors.strip())
+    ]
+    assert bodies and any(colours(body) for body in bodies), selector

@@ -22,11 +22,12 @@ def _as_datetime(day):
 def progress_subtitle(progress):
     """Where ``progress`` stands, in the words of the widget's bar: "60 % complete, On track".
 
-    The label alone when there is no percentage (no milestones, or none weighs anything).
+    A plan's summary reads "60 % complete, 3 on track, 2 blocked". The summary alone when
+    there is no percentage (no milestones, or none weighs anything).
     """
-    label = progress.label.label
+    label = progress.summary
     if progress.percent is None:
-        return str(label)
+        return label
     # The widget's msgid: one wording, already translated, for the bar and the feed.
     return _("%(percent)s %% complete, %(label)s") % {"percent": progress.percent, "label": label}
 
