@@ -128,6 +128,15 @@ def test_a_plan_is_labelled_by_counting_its_commitments_labels(client, wide_plan
     )
 
 
+def test_the_plans_progress_comes_first_and_is_in_the_section_links(client, wide_plan, commitment):
+    soup = parse(client.get(wide_plan.url).content.decode())
+    dashboard = soup.find(class_="ogp-dashboard")
+    # Before the nine Annex 1 sections, not 5,600 px down a phone's screen after them.
+    assert dashboard.find_next(id="ogp-vision") is not None
+    links = [a["href"] for a in soup.find("nav", class_="ogp-toc").find_all("a")]
+    assert links[:2] == [f"#{dashboard['id']}", "#ogp-vision"]
+
+
 def test_embed_renders_the_widget_alone_and_may_be_framed(client, settings, commitment):
     settings.OGP_WAGTAIL_BASE_TEMPLATE = "custom_base.html"
     page_response = client.get(commitment.url)
