@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.axe import assert_no_violations
+from tests.e2e.test_phone_layout import NARROW, OVERFLOW, overflow_report
 from tests.test_example_site import EXAMPLE_DIR, run
 
 pytestmark = [
@@ -125,6 +126,52 @@ def test_progress_update_page_has_no_axe_violations(page, example_server):
     response = page.goto(example_server + update_url)
     assert response is not None and response.status == 200
     assert_no_violations(page)
+
+
+# Same-site pages a resident reads, found by following links from the home page: not the
+# admin, documents, feeds or the embeddable widget (framed by other sites at their width).
+NOT_PAGES = re.compile(r"^/(admin|documents|static|media)/|/(feed|embed)/|\.\w+$")
+MAX_PAGES = 40
+
+
+def reachable_pages(page, base_url):
+    """The site's public pages (paths) reachable from its home page, breadth first."""
+    queue, seen, pages = ["/"], {"/"}, []
+    while queue and len(pages) < MAX_PAGES:
+        path = queue.pop(0)
+        response = page.goto(base_url + path)
+        if response is None or not response.headers.get("content-type", "").startswith("text/html"):
+            continue
+        pages.append(path)
+        for href in page.eval_on_selector_all(
+            "a[href]", "links => links.map(link => link.getAttribute('href'))"
+        ):
+            link = href.split("#")[0]
+            if link.startswith("/") and link not in seen and not NOT_PAGES.search(link):
+                seen.add(link)
+                queue.append(link)
+    return pages
+
+
+def test_example_site_pages_fit_a_320_px_screen(new_context, example_server):
+    """No page of the example site scrolls sideways on the narrowest phone, in either direction."""
+    page = new_context(viewport=NARROW).new_page()
+    pages = reachable_pages(page, example_server)
+    # The crawl reached the package's pages: the plan, its commitments, their updates.
+    assert "/open-government/action-plan-2026-2028/open-contracting/" in pages, pages
+    assert any("/updates/" in path for path in pages), pages
+    pages += [f"/ar{path}" for path in pages[:12] if not path.startswith("/ogp/")]
+    failures = []
+    for path in pages:
+        response = page.goto(example_server + path)
+        assert response is not None and response.status == 200, (path, response.status)
+        page.evaluate('() => document.querySelectorAll("details").forEach(d => d.open = true)')
+        found = page.evaluate(OVERFLOW, NARROW["width"])
+        if found["scrollWidth"] > NARROW["width"]:
+            failures.append(f"{path}: {overflow_report(found)}")
+    assert not failures, f"{len(failures)} of {len(pages)} pages wider than 320 px:\n" + "\n".join(
+        failures
+    )
 
 
 def test_only_the_embed_address_can_be_framed_by_another_origin(page, example_server):
