@@ -69,7 +69,7 @@ messages: venv
 
 ## SQL queries and median render times of a 12-commitment plan, as ratios to a plain page
 ## rendered in the same run (bench/run.py; BENCH_RUNS=N renders each page N times); then
-## 20 concurrent clients posting comments under gunicorn and PostgreSQL (bench/comments.py).
+## 20 concurrent clients post comments under gunicorn on SQLite and PostgreSQL (bench/comments.py).
 bench: venv
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/comments.py
