@@ -135,6 +135,30 @@ def test_the_demo_keeps_its_emails_in_files_and_says_where(example_site):
     assert "resident@example.org" in sent.read_text()
 
 
+def test_the_site_has_the_address_the_demo_serves_it_at(example_site):
+    """Embed codes, feeds and emails use the site's address: not Wagtail's "localhost:80"."""
+    with sqlite3.connect(example_site["database"]) as connection:
+        address = connection.execute(
+            "SELECT hostname, port FROM wagtailcore_site WHERE is_default_site"
+        ).fetchone()
+    assert address == ("127.0.0.1", 8000)
+
+
+@pytest.mark.parametrize("address", ["ftp://example.org", "http://:80", "http://host:99999"])
+def test_a_bad_site_address_is_refused_with_a_message(example_site, address):
+    completed = subprocess.run(
+        [sys.executable, "manage.py", "load_example", "--site-address", address],
+        cwd=EXAMPLE_DIR,
+        env=example_site["env"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert completed.returncode == 1
+    assert "--site-address" in completed.stderr and "Traceback" not in completed.stderr
+
+
 def test_second_load_creates_nothing(example_site):
     env, database, media = example_site["env"], example_site["database"], example_site["media"]
     counts_before, files_before = table_counts(database), media_files(media)

@@ -6,10 +6,13 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.template import Context, Template
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.models import Page, Site
 
 from ogp_wagtail.models import Jurisdiction, StrategicVisionPage
+from ogp_wagtail.views.embeds import embed_code
 from tests.factories import commitment_around_today, month
 
 
@@ -178,6 +181,49 @@ def test_editors_get_the_embed_code(editor_client, commitment):
     html = editor_client.get(reverse("wagtailadmin_pages:edit", args=(commitment.pk,))).content
     assert f"http://testserver{commitment.url}embed/progress/".encode() in html
     assert b"&lt;iframe" in html
+
+
+def test_the_embed_heading_names_the_jurisdiction_and_the_page(client, commitment, wide_plan):
+    for page, heading in [
+        (commitment, "Riverton: Open budget data"),
+        (wide_plan, "Riverton: Action plan 2026-2028"),
+    ]:
+        html = parse(client.get(f"{page.url}embed/progress/").content.decode())
+        (title,) = html.find_all("h1")
+        assert " ".join(title.get_text().split()) == heading
+        # The widget's own heading comes under it.
+        assert html.find(class_="ogp-widget__title").name == "h2"
+
+
+def test_the_embed_code_uses_the_sites_address_and_grows_with_its_content(rf, commitment, settings):
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "gov.example.org", 443
+    site.save()
+    code = parse(embed_code(Page.objects.get(pk=commitment.pk).specific, rf.get("/admin/")))
+    frame = code.find("iframe")
+    assert frame["src"] == f"https://gov.example.org{commitment.url}embed/progress/"
+    assert frame.has_attr("data-ogp-embed")
+    # Without script the frame keeps a height and scrolls; the script makes it follow its
+    # content, from the same site as the frame.
+    assert int(frame["height"]) > 0 and frame.get("scrolling") != "no"
+    assert code.find("script")["src"] == (
+        "https://gov.example.org/static/ogp_wagtail/js/ogp-embed-host.js"
+    )
+    embed = parse(client_for(site).get(f"{commitment.url}embed/progress/").content.decode())
+    assert embed.find("script", src="/static/ogp_wagtail/js/ogp-embed-frame.js")
+
+
+def client_for(site):
+    return Client(HTTP_HOST=site.hostname, SERVER_PORT=site.port, secure=site.port == 443)
+
+
+def test_a_localhost_site_address_is_pointed_out_to_editors(editor_client, commitment):
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = "localhost"
+    site.save()
+    html = editor_client.get(reverse("wagtailadmin_pages:edit", args=(commitment.pk,)))
+    panel = parse(html.content.decode()).find(attrs={"data-ogp-embed-code": True})
+    assert "localhost" in words(panel) and "Settings" in words(panel)
 
 
 def test_widget_queries_do_not_grow_from_1_to_12_commitments_of_20_milestones(

@@ -308,6 +308,12 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
     def is_completed(self):
         return all_ended(milestone.status for milestone in self.milestones.all())
 
+    def covered_jurisdictions(self):
+        """The jurisdiction of a separate commitment, else every jurisdiction of its plan."""
+        if self.jurisdiction_id:
+            return [self.jurisdiction.localized]
+        return self.get_parent().specific.covered_jurisdictions()
+
     def update_url(self, update, base=None):
         """The address of one of its updates, under ``base`` (this page's URL by default).
 

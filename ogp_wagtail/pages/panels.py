@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
-from ..views.embeds import embed_code
+from ..views.embeds import embed_code, site_address_is_local
 
 
 class EmbedCodePanel(Panel):
@@ -16,9 +16,11 @@ class EmbedCodePanel(Panel):
             context = super().get_context_data(parent_context)
             page = self.instance
             choices = [("both", _("Bar and timeline")), ("bar", _("Bar only"))]
+            published = bool(page.pk and page.live)
             context["codes"] = (
-                [(label, embed_code(page, display)) for display, label in choices]
-                if page.pk and page.live
+                [(label, embed_code(page, self.request, display)) for display, label in choices]
+                if published
                 else []
             )
+            context["local_site"] = published and site_address_is_local(page)
             return context

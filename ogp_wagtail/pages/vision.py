@@ -294,6 +294,10 @@ class StrategicVisionPage(RoutablePageMixin, OGPPage):
                     errors.append(RuleError(self, "start_date", named))
         return errors
 
+    def covered_jurisdictions(self):
+        """The jurisdictions this plan is for, in the current language where translated."""
+        return [jurisdiction.localized for jurisdiction in self.jurisdictions.all()]
+
     @path("updates/feed/", name="updates_feed")
     def updates_feed_view(self, request):
         updates = ProgressUpdate.objects.for_plan(self)[:FEED_LENGTH]

@@ -120,9 +120,10 @@ def test_commitment_page_fits_a_phone_screen(new_context, ogp_site, language):
     )
     assert widths["inner"] == PHONE["width"], widths
     assert widths["document"] <= widths["inner"] + 1, f"the page scrolls sideways: {widths}"
-    # Six columns do not fit in 390 px: the table scrolls inside its wrapper, which a
-    # keyboard user can focus to scroll it.
-    assert widths["wrap"] > widths["wrapClient"], widths
+    # Six columns do not fit in 390 px: the rows stack into cards rather than scroll the
+    # Status column out of sight (issue 8, item 8). Where a browser lacks container
+    # queries the table scrolls instead, in a wrapper a keyboard user can focus.
+    assert widths["wrap"] <= widths["wrapClient"], widths
     assert widths["wrapTabindex"] == "0", widths
     assert_no_violations(page)
 

@@ -12,6 +12,7 @@ import io
 import json
 import os
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -65,6 +66,10 @@ def plural(count, noun):
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+# Where `make demo` serves the site (runserver 127.0.0.1:8000).
+DEFAULT_SITE_ADDRESS = "http://127.0.0.1:8000"
+
+
 class Command(BaseCommand):
     help = (
         "Load the example municipality of Hautrive-sur-Meuse: locales, organisations, a home "
@@ -82,8 +87,25 @@ class Command(BaseCommand):
             f"(default: $EXAMPLE_ADMIN_PASSWORD, else {DEFAULT_ADMIN_PASSWORD!r}).",
         )
 
+        parser.add_argument(
+            "--site-address",
+            default=os.environ.get("EXAMPLE_SITE_ADDRESS") or DEFAULT_SITE_ADDRESS,
+            help="The address the site is served at, as visitors and other sites reach it: "
+            "embed codes, feeds and emails use it (default: $EXAMPLE_SITE_ADDRESS, else "
+            f"{DEFAULT_SITE_ADDRESS!r}, where `make demo` serves it).",
+        )
+
     def handle(self, *args, **options):
-        loader = ExampleLoader(self.stdout, self.style)
+        address = urlsplit(options["site_address"])
+        try:
+            port = address.port or (443 if address.scheme == "https" else 80)
+        except ValueError as error:
+            raise CommandError(f"--site-address: {error}") from error
+        if address.scheme not in {"http", "https"} or not address.hostname:
+            raise CommandError(
+                f"--site-address must be an http or https address, not {options['site_address']!r}"
+            )
+        loader = ExampleLoader(self.stdout, self.style, (address.hostname, port))
         self.stdout.write(f"Loading the example municipality of {content.TOWN}")
         loader.run()
         loader.ensure_superuser(options["admin_username"], options["admin_password"])
@@ -94,9 +116,10 @@ class Command(BaseCommand):
 
 
 class ExampleLoader:
-    def __init__(self, stdout, style):
+    def __init__(self, stdout, style, site_address=("127.0.0.1", 8000)):
         self.stdout = stdout
         self.style = style
+        self.site_address = site_address
         self.created_count = 0
         self.found_count = 0
         self.new_files = []
@@ -311,20 +334,29 @@ class ExampleLoader:
                 self.stdout.write(f"  deleted Wagtail's welcome page {welcome.title!r}")
                 root = Page.get_first_root_node()  # a fresh numchild (treebeard < 5 needs it)
             home = self.publish_new(root, HomePage(**content.HOME))
+        hostname, port = self.site_address
         if site is None:
             site = Site.objects.create(
-                hostname="localhost",
-                port=80,
+                hostname=hostname,
+                port=port,
                 root_page=home,
                 is_default_site=True,
                 site_name=content.SITE_NAME,
             )
-            self.report(True, "site", f"{site.hostname} -> {home.title}")
-        elif site.root_page_id != home.pk or site.site_name != content.SITE_NAME:
+            self.report(True, "site", f"{site.root_url} -> {home.title}")
+        elif (site.root_page_id, site.site_name, site.hostname, site.port) != (
+            home.pk,
+            content.SITE_NAME,
+            hostname,
+            port,
+        ):
+            # Wagtail's first site is "localhost:80": embed codes, feeds and emails would
+            # point there. The site's address is the one it is served at.
             site.root_page = home
             site.site_name = content.SITE_NAME
+            site.hostname, site.port = hostname, port
             site.save()
-            self.report(True, "site root", f"{site} -> {home.title}")
+            self.report(True, "site", f"{site.root_url} -> {home.title}")
         self.report_page(created, home)
         return home
 
