@@ -1,16 +1,101 @@
 """The admin of progress updates: a snippet viewset, opened from a commitment."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.admin.widgets.button import Button
-from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
+from wagtail.models import Revision
+from wagtail.permissions import page_permission_policy
+from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, SnippetViewSet
 
 from ..forms import parse_id
 from ..pages.commitment import CommitmentPage
+from ..snippets import choosers
+from ..updates.forms import NOTHING_TO_SAVE
 from ..updates.models import ProgressUpdate
 
 
-class ProgressUpdateCreateView(CreateView):
+class ProgressUpdateIndexView(IndexView):
+    """The listing: title, commitment, date and status, in as many queries for 1 or 100 rows."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("commitment")
+
+    def get_table(self, object_list):
+        updates = list(object_list)
+        _load_scheduled_revisions(updates)
+        return super().get_table(updates)
+
+
+def _load_scheduled_revisions(updates):
+    # DraftStateMixin.status_string asks each object for its scheduled revision: one
+    # query per row. Ask once for the page's rows and fill its cached_property.
+    if not updates:
+        return
+    scheduled = {}
+    revisions = Revision.objects.filter(
+        content_type=ContentType.objects.get_for_model(ProgressUpdate),
+        object_id__in=[str(update.pk) for update in updates],
+        approved_go_live_at__isnull=False,
+    ).order_by("-pk")
+    for revision in revisions:
+        scheduled[revision.object_id] = revision
+    for update in updates:
+        update.scheduled_revision = scheduled.get(str(update.pk))
+
+
+class UpdateChoicesMixin:
+    """The update chooser names each update's commitment: alone, "Q2 2026" says little."""
+
+    def get_object_list(self):
+        return super().get_object_list().select_related("commitment")
+
+    @property
+    def columns(self):
+        return [*super().columns, Column("commitment", label=_("Commitment"))]
+
+
+class ProgressUpdateChooseView(UpdateChoicesMixin, choosers.ChooseView):
+    pass
+
+
+class ProgressUpdateChooseResultsView(UpdateChoicesMixin, choosers.ChooseResultsView):
+    pass
+
+
+class ProgressUpdateChooserViewSet(choosers.PermissionCheckedChooserViewSet):
+    """Offers the published updates of the commitments its user may edit.
+
+    A chooser picks an update to show or link to: a draft has nothing to show yet,
+    and an update of a commitment the user cannot open in the admin (one behind a
+    view restriction included) is not theirs to pick. Editing a commitment's page
+    is what lets a user see it, private or not.
+    """
+
+    choose_view_class = ProgressUpdateChooseView
+    choose_results_view_class = ProgressUpdateChooseResultsView
+
+    def choosable(self, queryset, user):
+        updates = queryset.filter(live=True)
+        if user.is_superuser:
+            return updates
+        commitments = page_permission_policy.instances_user_has_permission_for(user, "change")
+        return updates.filter(commitment__in=commitments.values("pk"))
+
+
+class NothingToSaveMixin:
+    """Autosave shows the view's message, not the form's: say why an empty update is not saved."""
+
+    def is_valid(self, form):
+        valid = super().is_valid(form)
+        # Wagtail 7.0 has no autosave, hence no JSON answers.
+        if getattr(self, "expects_json_response", False) and form.nothing_to_save:
+            self.produced_error_message = NOTHING_TO_SAVE
+        return valid
+
+
+class ProgressUpdateCreateView(NothingToSaveMixin, CreateView):
     def get_initial(self):
         # "Add a progress update" on a commitment opens this view with ?commitment=<id>.
         initial = super().get_initial()
@@ -20,13 +105,26 @@ class ProgressUpdateCreateView(CreateView):
         return initial
 
 
+class ProgressUpdateEditView(NothingToSaveMixin, EditView):
+    pass
+
+
 class ProgressUpdateViewSet(SnippetViewSet):
     model = ProgressUpdate
     icon = "date"
     menu_label = _("Progress updates")
+    index_view_class = ProgressUpdateIndexView
     add_view_class = ProgressUpdateCreateView
-    list_display = ["display_title", "commitment", "date"]
-    list_filter = ["live", "date"]
+    edit_view_class = ProgressUpdateEditView
+    chooser_viewset_class = ProgressUpdateChooserViewSet
+    list_display = [
+        "display_title",
+        "commitment",
+        "date",
+        # Wagtail adds the status column only when list_display is left to it.
+        LiveStatusTagColumn(),
+    ]
+    list_filter = ["live", "commitment", "date"]
     ordering = ["-date", "-pk"]
 
 

@@ -6,6 +6,8 @@ from wagtail.search import index
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .choosers import PermissionCheckedChooserViewSet
+
 
 class Jurisdiction(TranslatableMixin, index.Indexed, models.Model):
     """A local government that is, alone or in a coalition, an OGP Local member."""
@@ -39,6 +41,7 @@ class Jurisdiction(TranslatableMixin, index.Indexed, models.Model):
 
 class JurisdictionViewSet(SnippetViewSet):
     model = Jurisdiction
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     icon = "site"
     menu_label = _("Jurisdictions")
     list_display = ["name", "country"]

@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..choices import BranchOfGovernment, OrganisationKind
+from .choosers import PermissionCheckedChooserViewSet
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
@@ -70,6 +71,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
 
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     icon = "group"
     menu_label = _("Organisations")
     list_display = ["name", "acronym", "kind", "branch_of_government"]

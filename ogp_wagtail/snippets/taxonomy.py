@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .. import taxonomies
+from .choosers import PermissionCheckedChooserViewSet
 
 # Translation keys derive from the code, so every site gets the same key for
 # the same official entry and a later locale joins the right translation set.
@@ -111,6 +112,7 @@ def sync_official_list(model, official_list, locales):
 
 class TaxonomyViewSet(SnippetViewSet):
     icon = "tag"
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     list_display = ["name", "code"]
     search_fields = ["name", "code"]
     ordering = ["sort_order", "name"]

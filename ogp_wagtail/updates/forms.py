@@ -1,17 +1,84 @@
+import html
+
 from django import forms
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from modelcluster.forms import BaseChildFormSet
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .. import rules
 from ..forms import DraftAwareFormMixin, parse_id
+
+NOTHING_TO_SAVE = _(
+    "Nothing to save yet: write what was done, the reasons for delays or the next steps, "
+    "or add a milestone status change."
+)
+
+#: The texts of an update; with its status changes and evidence, what makes it worth keeping.
+TEXT_FIELDS = ("progress", "delay_reasons", "next_steps")
+
+
+def has_text(value):
+    """Whether a rich text says anything: an editor emptied after typing leaves ``<p></p>``."""
+    if not value:
+        return False
+    if "<embed" in value or "<img" in value:
+        return True
+    return bool(html.unescape(strip_tags(value)).strip())
+
+
+class StatusChangeFormSet(BaseChildFormSet):
+    """The status change rows of an update: only its commitment's milestones, in their order.
+
+    Every row is restricted as the formset builds it (``add_fields``), the template the
+    "Add" button copies new rows from (``empty_form``, built anew on each access)
+    included. A row left with neither a milestone nor a status is no change: dropped,
+    as an untouched new row would be.
+    """
+
+    milestones = None
+
+    def offer_milestones(self, milestones):
+        """Offer ``milestones`` (a queryset, ``None`` for none) in every row, built or not."""
+        self.milestones = milestones
+        for form in self.__dict__.get("forms", ()):
+            self._restrict(form)
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        self._restrict(form)
+
+    def _restrict(self, form):
+        field = form.fields["milestone"]
+        field.required = True
+        field.queryset = self.milestones if self.milestones is not None else field.queryset.none()
+        field.error_messages["invalid_choice"] = _(
+            "This milestone belongs to another commitment: choose one of the milestones "
+            "of the update's commitment."
+        )
+
+    def _should_delete_form(self, form):
+        deleted = super()._should_delete_form(form)
+        if deleted or not form.is_bound:
+            return deleted
+        data = getattr(form, "cleaned_data", None) or {}
+        if data.get("milestone") or data.get("status"):
+            return False
+        # Another commitment's milestone is an error to show, not an empty row.
+        return not form.has_error("milestone", "invalid_choice")
 
 
 class ProgressUpdateForm(DraftAwareFormMixin, WagtailAdminModelForm):
     """Offers only the milestones and evidence of the update's own commitment.
 
     On publish, the status changes must not reopen a completed commitment in a
-    plan that already has as many open commitments as the rules allow.
+    plan that already has as many open commitments as the rules allow. An update
+    with nothing in it (see :meth:`has_content`) is not saved, not even as a draft:
+    opening the form and adding an empty row would otherwise leave one behind.
     """
+
+    #: Set by ``is_valid()``: the update was refused for having nothing in it.
+    nothing_to_save = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -21,13 +88,14 @@ class ProgressUpdateForm(DraftAwareFormMixin, WagtailAdminModelForm):
         commitment_model = self._meta.model._meta.get_field("commitment").related_model
         evidence_model = self._meta.model._meta.get_field("evidence").related_model
         commitment = commitment_model.objects.filter(pk=self._commitment_id() or None).first()
-        milestones = commitment.milestones.all() if commitment else None
         formset = self.formsets.get("status_changes")
-        if formset is not None:
-            for form in [*formset.forms, formset.empty_form]:
-                field = form.fields["milestone"]
-                field.required = True
-                field.queryset = milestones if commitment else field.queryset.none()
+        if isinstance(formset, StatusChangeFormSet):
+            milestone_model = formset.model._meta.get_field("milestone").related_model
+            formset.offer_milestones(
+                milestone_model.objects.filter(page=commitment).order_by("sort_order", "pk")
+                if commitment
+                else None
+            )
         if "evidence" in self.fields:
             self.fields["evidence"].widget = forms.CheckboxSelectMultiple()
             self.fields["evidence"].queryset = (
@@ -59,12 +127,13 @@ class ProgressUpdateForm(DraftAwareFormMixin, WagtailAdminModelForm):
         # The inline formset is validated after the form: check it once both are.
         valid = super().is_valid()
         formset = self.formsets.get("status_changes")
+        self.nothing_to_save = False
         if not valid or formset is None:
             return valid
         seen = set()
-        for form in formset.forms:
+        for form in self._kept_status_changes(formset):
             milestone = form.cleaned_data.get("milestone")
-            if milestone is None or formset._should_delete_form(form):
+            if milestone is None:
                 continue
             if milestone.pk in seen:
                 form.add_error(
@@ -72,9 +141,32 @@ class ProgressUpdateForm(DraftAwareFormMixin, WagtailAdminModelForm):
                 )
                 valid = False
             seen.add(milestone.pk)
+        if valid and not self.has_content(formset):
+            self.nothing_to_save = True
+            self.add_error(None, NOTHING_TO_SAVE)
+            return False
         if valid and not self.saving_draft:
             valid = self._check_date_within_commitment() and self._check_commitment_cap(formset)
         return valid
+
+    @staticmethod
+    def _kept_status_changes(formset):
+        return [form for form in formset.forms if not formset._should_delete_form(form)]
+
+    def has_content(self, formset):
+        """Whether the update says anything: a text, a milestone's status change or evidence.
+
+        The commitment and the date are filled in before the editor types anything,
+        and the title is optional (the quarter stands in): alone, they are no update.
+        """
+        data = self.cleaned_data
+        return (
+            any(has_text(data.get(name)) for name in TEXT_FIELDS)
+            or any(
+                form.cleaned_data.get("milestone") for form in self._kept_status_changes(formset)
+            )
+            or bool(data.get("evidence"))
+        )
 
     def _check_date_within_commitment(self):
         commitment, day = self.cleaned_data["commitment"], self.cleaned_data["date"]

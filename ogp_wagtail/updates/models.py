@@ -29,7 +29,7 @@ from wagtail.search import index
 
 from ..calendar import quarter_of
 from ..choices import MilestoneStatus
-from .forms import ProgressUpdateForm
+from .forms import ProgressUpdateForm, StatusChangeFormSet
 
 
 class ProgressUpdateQuerySet(models.QuerySet):
@@ -51,6 +51,15 @@ class ProgressUpdateQuerySet(models.QuerySet):
             .select_related("commitment")
             .order_by("-date", "-pk")
         )
+
+
+class StatusChangesPanel(InlinePanel):
+    """The status change rows, built by the formset that offers the commitment's milestones."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["formset"] = StatusChangeFormSet
+        return options
 
 
 class ProgressUpdate(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
@@ -91,7 +100,7 @@ class ProgressUpdate(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableM
         PageChooserPanel("commitment", "ogp_wagtail.CommitmentPage"),
         FieldRowPanel([FieldPanel("date"), FieldPanel("title")]),
         FieldPanel("progress"),
-        InlinePanel(
+        StatusChangesPanel(
             "status_changes",
             heading=_("Milestone status changes"),
             label=_("Status change"),
@@ -112,6 +121,8 @@ class ProgressUpdate(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableM
         index.SearchField("next_steps"),
         index.FilterField("date"),
         index.FilterField("live"),
+        # The update chooser searches among the updates of the commitments its user edits.
+        index.FilterField("commitment_id"),
     ]
 
     class Meta:
