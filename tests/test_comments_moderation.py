@@ -564,3 +564,47 @@ def test_the_detail_view_links_to_the_page_where_the_comment_appears(moderator_c
     url = comment.update.get_url()  # absolute: the test installation has two sites
     url = url if url.startswith("http") else f"http://testserver{url}"
     assert f'href="{url}#ogp-comments"' in html
+
+
+# The audit log (issue 8, item 21)
+
+
+def test_the_site_history_shows_no_comment_text_beyond_the_readers_sites(
+    client, moderator, other_moderator, comments
+):
+    """Wagtail's site history lists every comment log entry to every moderator: none quotes."""
+    ours, theirs = comments["pending"], comments["other"]
+    actions.approve(ours, moderator)
+    actions.post_official_reply(ours, moderator, "The dataset is online.")
+    actions.reject(theirs, other_moderator)
+    site_history = reverse("wagtailadmin_reports:site_history")
+    for reader, foreign in ((other_moderator, ours), (moderator, theirs)):
+        client.force_login(reader)
+        response = client.get(site_history)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert foreign.body[:20] not in html and f"{foreign.author_name}:" not in html
+        # Nor found by the report's "Name" filter.
+        searched = client.get(site_history, {"label": foreign.body[:12]}).content.decode()
+        assert "Comment approved" not in searched and "Comment rejected" not in searched
+    for entry in ModelLogEntry.objects.filter(action__startswith="ogp_comments."):
+        assert ours.body[:20] not in entry.label and theirs.body[:20] not in entry.label
+
+
+def test_earlier_log_entries_stop_quoting_their_comment(moderator, comments):
+    """Entries logged before labels were numbers are relabelled by migration 0004."""
+    import importlib
+
+    from django.apps import apps as current_apps
+
+    comment = comments["pending"]
+    entry = ModelLogEntry.objects.log_action(
+        comment, "ogp_comments.approve", user=moderator, title=str(comment)
+    )
+    assert comment.body[:20] in entry.label  # what Wagtail stored by default
+    migration = importlib.import_module(
+        "ogp_wagtail.comments.migrations.0004_log_entries_without_comment_text"
+    )
+    migration.relabel(current_apps, None)
+    entry.refresh_from_db()
+    assert entry.label == f"Comment {comment.pk}"

@@ -4,6 +4,11 @@ Moderators change a comment's status, never its text, and nothing is deleted:
 rejected and spam comments stay for the record. Every decision is written to
 Wagtail's audit log (the comment's "History" in the admin).
 
+A log entry names its comment by number, never by its text: Wagtail's site
+history report lists the log entries of comments to anyone with a permission on
+comments, moderators of every site alike (it filters by model, not by object),
+and a stored label outlives the erasure of the comment's personal data.
+
 Reports: a decision counts as the review a reported comment was hidden for,
 so it clears ``hidden_for_review``; ``report_count`` is kept for the record.
 Deciding again whether to hide after later reports should therefore count the
@@ -12,6 +17,7 @@ reports received after ``moderated_at``, not ``report_count``.
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
@@ -41,6 +47,11 @@ DECISIONS = {
 }
 
 
+def log_label(comment):
+    """How the audit log names ``comment``: its number, nothing it says, nor its author."""
+    return gettext("Comment %(number)s") % {"number": comment.pk}
+
+
 def set_status(comment, status, user):
     """Record a moderator's decision on ``comment`` and log it. Returns the comment.
 
@@ -65,6 +76,7 @@ def set_status(comment, status, user):
             instance=comment,
             action=LOG_ACTIONS[status],
             user=user,
+            title=log_label(comment),
             data={"previous_status": previous_status, "status": str(status)},
         )
     return comment
@@ -115,6 +127,7 @@ def post_official_reply(comment, user, body):
             instance=thread,
             action=OFFICIAL_REPLY_LOG_ACTION,
             user=user,
+            title=log_label(thread),
             data={"reply": reply.pk},
         )
     return reply
