@@ -181,3 +181,15 @@ def test_the_update_chooser_offers_nothing_private_to_an_editor_of_other_pages(
     assert offered_titles(client.get(chooser("progressupdate", "choose"))) == ["Alpha elsewhere"]
     searched = client.get(chooser("progressupdate", "choose_results"), {"q": "private"})
     assert offered_titles(searched) == []
+
+
+@pytest.mark.parametrize("group_name", ["Editors", "Moderators"])
+def test_wagtails_editors_may_still_choose_what_page_forms_ask_for(
+    client, django_user_model, instances, group_name
+):
+    """Migration 0006: Wagtail's own editor groups view, so choose, the shared lists."""
+    login(client, django_user_model, "editor", groups=[Group.objects.get(name=group_name)])
+    for name in ("organisation", "jurisdiction", "policyarea", "sector", "ogpvalue"):
+        assert client.get(chooser(name, "choose"), **MODAL).status_code == 200, name
+    # Not progress updates, which have their own permissions to give.
+    assert client.get(chooser("progressupdate", "choose"), **MODAL).status_code == 403
