@@ -259,3 +259,15 @@ def test_eight_concurrent_clients_lose_no_comment_and_no_report(tmp_path):
     # Every post is within the limits: all of them are accepted.
     assert len(accepted) == CLIENTS * COMMENTS_PER_CLIENT, figures
     assert accepted_reports == CLIENTS * REPORTED_COMMENTS, figures
+
+
+def test_the_check_wants_the_form_charset_middleware_before_csrf(settings):
+    """Issue 8, item 24: without it, a form in latin-1 is a 500 (see test_bad_charset.py)."""
+    charset, csrf = checks.FORM_CHARSET_MIDDLEWARE, checks.CSRF_MIDDLEWARE
+    for middleware, expected in [
+        ([csrf, charset], ["ogp_comments.W003"]),
+        ([csrf], ["ogp_comments.W003"]),
+        ([charset, csrf], []),
+    ]:
+        settings.MIDDLEWARE = middleware
+        assert [w.id for w in checks.check_form_charset_middleware(None)] == expected, middleware

@@ -22,6 +22,30 @@ SQLITE_OPTIONS_EXAMPLE = (
 )
 
 
+FORM_CHARSET_MIDDLEWARE = "ogp_wagtail.middleware.FormCharsetMiddleware"
+CSRF_MIDDLEWARE = "django.middleware.csrf.CsrfViewMiddleware"
+
+
+@register()
+def check_form_charset_middleware(app_configs, **kwargs):
+    """Residents post comments: a form in another charset must be a 400, not a 500."""
+    middleware = list(getattr(settings, "MIDDLEWARE", None) or [])
+    if FORM_CHARSET_MIDDLEWARE in middleware and (
+        CSRF_MIDDLEWARE not in middleware
+        or middleware.index(FORM_CHARSET_MIDDLEWARE) < middleware.index(CSRF_MIDDLEWARE)
+    ):
+        return []
+    return [
+        Warning(
+            "A comment form sent in another charset than UTF-8 is answered with a server "
+            "error (500).",
+            hint=f"Add {FORM_CHARSET_MIDDLEWARE!r} to MIDDLEWARE, before {CSRF_MIDDLEWARE!r} "
+            "(see the README, 'Forms sent in another charset').",
+            id="ogp_comments.W003",
+        )
+    ]
+
+
 @register()
 def check_moderator_notifications(app_configs, **kwargs):
     mode = comments_settings.OGP_WAGTAIL_COMMENTS_MODERATOR_NOTIFICATIONS
