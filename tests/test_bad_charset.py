@@ -7,28 +7,17 @@ bare 500. Through Django's test client the CSRF check is off or answers 403 firs
 example site is served for real and spoken to over a socket.
 """
 
-import http.client
-import os
-import socket
-import subprocess
-import sys
-import time
-from contextlib import contextmanager
-
 import pytest
 
-from tests.test_example_site import EXAMPLE_DIR, run
+from tests.example_server import (
+    example_env,
+    only_in_the_sqlite_run,
+    request,
+    run,
+    serve_example,
+)
 
-pytestmark = [
-    pytest.mark.slow,
-    # The example site always uses its own SQLite file: the SQLite run of the suite covers it.
-    pytest.mark.skipif(
-        os.environ.get("OGP_TEST_DATABASE") == "postgres",
-        reason="the example site does not use the suite's database",
-    ),
-]
-
-STARTUP_SECONDS = 60
+pytestmark = [pytest.mark.slow, only_in_the_sqlite_run]
 # A CSRF secret in the cookie, sent back unmasked as the form's token: the two match.
 CSRF_SECRET = "a" * 16 + "B" * 16
 FORM_URLS = [
@@ -39,73 +28,14 @@ FORM_URLS = [
 ]
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def request(port, method, path, body=b"", headers=None, timeout=30):
-    """``(status, headers, body)`` of one request on a fresh connection."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    try:
-        connection.request(method, path, body=body, headers=headers or {})
-        response = connection.getresponse()
-        return response.status, dict(response.getheaders()), response.read()
-    finally:
-        connection.close()
-
-
-@contextmanager
-def example_runserver(env, log, *extra_args):
-    """``manage.py runserver`` (threaded) of the example site on a free port: yields the port."""
-    port = free_port()
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
-            + list(extra_args),
-            cwd=EXAMPLE_DIR,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while True:
-            if server.poll() is not None:
-                pytest.fail(f"runserver exited with {server.returncode}:\n{log.read_text()}")
-            try:
-                request(port, "GET", "/", timeout=STARTUP_SECONDS)
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail(f"runserver did not answer:\n{log.read_text()}")
-                time.sleep(0.2)
-        yield port
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     directory = tmp_path_factory.mktemp("bad_charset")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "example_site.settings",
-        "EXAMPLE_DATABASE_PATH": str(directory / "db.sqlite3"),
-        "EXAMPLE_MEDIA_ROOT": str(directory / "media"),
-        "EXAMPLE_EMAIL_DIR": str(directory / "emails"),
-        "DJANGO_DEBUG": "0",
-    }
+    env = example_env(directory)
     # No content is needed: the refusal comes before any page or comment is looked up.
     run(env, "migrate", "--no-input", "-v", "0")
     log = directory / "runserver.log"
-    with example_runserver(env, log) as port:
+    with serve_example(env, log) as port:
         yield {"port": port, "log": log}
 
 

@@ -18,8 +18,7 @@ import pytest
 import requests
 
 from ogp_wagtail.comments import checks
-from tests.test_bad_charset import example_runserver
-from tests.test_example_site import run
+from tests.example_server import example_env, only_in_the_sqlite_run, run, serve_example
 
 WAL_IMMEDIATE = {
     "transaction_mode": "IMMEDIATE",
@@ -191,28 +190,21 @@ def client_run(number, base, seeded, outcomes):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(
-    os.environ.get("OGP_TEST_DATABASE") == "postgres",
-    reason="the example site always uses its own SQLite file",
-)
+@only_in_the_sqlite_run
 def test_eight_concurrent_clients_lose_no_comment_and_no_report(tmp_path):
     (tmp_path / "load_settings.py").write_text(LOAD_SETTINGS)
     database = tmp_path / "db.sqlite3"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "load_settings",
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(tmp_path), os.environ.get("PYTHONPATH")])),
-        "EXAMPLE_DATABASE_PATH": str(database),
-        "EXAMPLE_MEDIA_ROOT": str(tmp_path / "media"),
-        "EXAMPLE_EMAIL_DIR": str(tmp_path / "emails"),
-        "DJANGO_DEBUG": "0",
-    }
+    env = example_env(
+        tmp_path,
+        DJANGO_SETTINGS_MODULE="load_settings",
+        PYTHONPATH=os.pathsep.join(filter(None, [str(tmp_path), os.environ.get("PYTHONPATH")])),
+    )
     run(env, "migrate", "--no-input", "-v", "0")
     run(env, "load_example")
     seeded = json.loads(run(env, "shell", "-c", SEED_SCRIPT).strip().splitlines()[-1])
 
     outcomes = []  # list.append is atomic: the threads share it
-    with example_runserver(env, tmp_path / "runserver.log") as port:
+    with serve_example(env, tmp_path / "runserver.log") as port:
         threads = [
             threading.Thread(
                 target=client_run, args=(number, f"http://127.0.0.1:{port}", seeded, outcomes)

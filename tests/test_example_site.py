@@ -5,7 +5,6 @@ processes, database and media root (in a temporary directory).
 """
 
 import json
-import os
 import sqlite3
 import subprocess
 import sys
@@ -15,29 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.example_server import EXAMPLE_DIR, example_env, run
+
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE_DIR = ROOT / "example_site"
 CRAWLER = Path(__file__).resolve().parent / "example_crawl.py"
 ADMIN_PASSWORD = "example-test-password"
-
-
-def run(env, *args, script=None):
-    command = [sys.executable, str(script)] if script else [sys.executable, "manage.py"]
-    completed = subprocess.run(
-        [*command, *args],
-        cwd=EXAMPLE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert completed.returncode == 0, (
-        f"{' '.join(args) or script} failed:\n{completed.stdout}\n{completed.stderr}"
-    )
-    return completed.stdout
 
 
 def table_counts(database):
@@ -66,16 +48,7 @@ def media_files(media_root):
 def example_site(tmp_path_factory):
     """A migrated example site with the example loaded once."""
     directory = tmp_path_factory.mktemp("example_site")
-    env = {
-        **os.environ,
-        # pytest-django exported the suite's own settings module; the site names its own.
-        "DJANGO_SETTINGS_MODULE": "example_site.settings",
-        "EXAMPLE_DATABASE_PATH": str(directory / "db.sqlite3"),
-        "EXAMPLE_MEDIA_ROOT": str(directory / "media"),
-        "EXAMPLE_ADMIN_PASSWORD": ADMIN_PASSWORD,
-        "EXAMPLE_EMAIL_DIR": str(directory / "emails"),
-        "DJANGO_DEBUG": "0",
-    }
+    env = example_env(directory, EXAMPLE_ADMIN_PASSWORD=ADMIN_PASSWORD)
     run(env, "migrate", "--no-input", "-v", "0")
     first_output = run(env, "load_example")
     return {

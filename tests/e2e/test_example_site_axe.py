@@ -5,96 +5,27 @@ tests/test_example_site.py prepares it (migrate, then load_example), served by
 ``runserver --insecure`` so that its stylesheets load with DEBUG off.
 """
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.axe import assert_no_violations
 from tests.e2e.test_phone_layout import NARROW, OVERFLOW, overflow_report
-from tests.test_example_site import EXAMPLE_DIR, run
+from tests.example_server import example_env, only_in_the_sqlite_run, run, serve_example
 
-pytestmark = [
-    pytest.mark.slow,
-    # The example site always uses its own SQLite file: the SQLite run of the suite covers it.
-    pytest.mark.skipif(
-        os.environ.get("OGP_TEST_DATABASE") == "postgres",
-        reason="the example site does not use the suite's database",
-    ),
-]
-
-STARTUP_SECONDS = 30
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_serving(url, server, log):
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"runserver exited with {server.returncode}:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 (our own loopback server)
-                return
-        except urllib.error.HTTPError:
-            return  # it answers; the test looks at what
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail(f"runserver did not answer in {STARTUP_SECONDS} s:\n{log.read_text()}")
+pytestmark = [pytest.mark.slow, only_in_the_sqlite_run]
 
 
 @pytest.fixture(scope="module")
 def example_server(tmp_path_factory):
     directory = tmp_path_factory.mktemp("example_site_e2e")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "example_site.settings",
-        "EXAMPLE_DATABASE_PATH": str(directory / "db.sqlite3"),
-        "EXAMPLE_MEDIA_ROOT": str(directory / "media"),
-        "EXAMPLE_ADMIN_PASSWORD": "example-e2e-password",
-        "DJANGO_DEBUG": "0",
-    }
+    env = example_env(directory, EXAMPLE_ADMIN_PASSWORD="example-e2e-password")
     run(env, "migrate", "--no-input", "-v", "0")
     run(env, "load_example")
-    port = free_port()
-    log = directory / "runserver.log"
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "manage.py",
-                "runserver",
-                f"127.0.0.1:{port}",
-                "--noreload",
-                "--insecure",  # serve the static files although DEBUG is off
-            ],
-            cwd=EXAMPLE_DIR,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        base_url = f"http://127.0.0.1:{port}"
-        wait_until_serving(base_url + "/", server, log)
-        yield base_url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+    # --insecure: serve the static files although DEBUG is off.
+    with serve_example(env, directory / "runserver.log", "--insecure") as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.mark.parametrize(
