@@ -51,12 +51,12 @@ test-postgres: venv
 	eval "$$(scripts/postgres-test-cluster.sh)" && $(BIN)/pytest $(PYTEST_ARGS) \
 		&& $(BIN)/pytest $(WITHOUT_COMMENTS) $(PYTEST_ARGS)
 
-# The lowest supported combination (Wagtail 7.0, Django 5.2), SQLite, without the slow tests.
+# The lowest supported combination (Wagtail 7.4 LTS, Django 5.2), SQLite, without the slow tests.
 LOWEST := .venv-lowest
 $(LOWEST)/.installed: pyproject.toml
 	test -x $(LOWEST)/bin/python || $(PYTHON) -m venv $(LOWEST)
 	$(LOWEST)/bin/python -m pip install -q --upgrade pip
-	$(LOWEST)/bin/python -m pip install -q -e ".[test]" "wagtail==7.0.*" "Django==5.2.*"
+	$(LOWEST)/bin/python -m pip install -q -e ".[test]" "wagtail==7.4.*" "Django==5.2.*"
 	touch $@
 
 test-lowest: $(LOWEST)/.installed

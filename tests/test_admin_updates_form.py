@@ -26,15 +26,8 @@ ADD_URL = "wagtailsnippets_ogp_wagtail_progressupdate:add"
 LIST_URL = "wagtailsnippets_ogp_wagtail_progressupdate:list"
 EMPTY_ROW = "status_changes-__prefix__-milestone"
 
-# Autosave (Wagtail 7.1+) posts the form with "Accept: application/json".
+# Autosave posts the form with "Accept: application/json".
 AUTOSAVE = {"HTTP_ACCEPT": "application/json"}
-try:
-    from wagtail.admin.views.generic.mixins import JsonPostResponseMixin  # noqa: F401
-
-    HAS_AUTOSAVE = True
-except ImportError:
-    HAS_AUTOSAVE = False
-needs_autosave = pytest.mark.skipif(not HAS_AUTOSAVE, reason="Wagtail without autosave")
 
 
 @pytest.fixture
@@ -241,7 +234,6 @@ def test_saving_an_empty_draft_stores_nothing(
     assert not ProgressUpdate.objects.exists()
 
 
-@needs_autosave
 def test_autosave_of_an_empty_update_stores_nothing(editor_client, commitment):
     response = editor_client.post(reverse(ADD_URL), empty_draft(commitment), **AUTOSAVE)
     assert response.status_code == 400
@@ -252,7 +244,6 @@ def test_autosave_of_an_empty_update_stores_nothing(editor_client, commitment):
     assert not ProgressUpdate.objects.exists()
 
 
-@needs_autosave
 def test_autosave_of_real_content_stores_a_draft(editor_client, commitment):
     data = empty_draft(commitment, with_empty_row=False)
     data["next_steps"] = rich_text("<p>Publish the mid-year execution.</p>")

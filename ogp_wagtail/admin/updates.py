@@ -89,8 +89,7 @@ class NothingToSaveMixin:
 
     def is_valid(self, form):
         valid = super().is_valid(form)
-        # Wagtail 7.0 has no autosave, hence no JSON answers.
-        if getattr(self, "expects_json_response", False) and form.nothing_to_save:
+        if self.expects_json_response and form.nothing_to_save:
             self.produced_error_message = NOTHING_TO_SAVE
         return valid
 

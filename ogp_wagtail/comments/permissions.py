@@ -21,7 +21,7 @@ from wagtail.models import Site
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import page_permission_policy
 
-try:  # Wagtail 8 keeps a registry of permission policies; Wagtail 7 hands them to views.
+try:  # Wagtail 8 keeps a registry of permission policies; Wagtail 7.4 hands them to views.
     from wagtail.permissions import policy_registry, register_permission_policy
 except ImportError:
     policy_registry = register_permission_policy = None
@@ -100,7 +100,7 @@ comment_permission_policy = CommentPermissionPolicy(Comment)
 def register_comment_permission_policy():
     """Register the policy with Wagtail (8.0+), so every admin view and menu uses it.
 
-    Wagtail 7 has no registry: the viewset hands the policy to its views instead.
+    Wagtail 7.4 has no registry: the viewset hands the policy to its views instead.
     """
     if register_permission_policy is None:  # Wagtail < 8
         return

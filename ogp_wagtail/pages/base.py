@@ -8,7 +8,6 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page, TranslatableMixin
 
 from ..conf import ogp_settings
-from ..forms import DraftAwareFormMixin
 from ..rules import Violation
 
 
@@ -20,7 +19,7 @@ class RuleError(NamedTuple):
     violation: Violation
 
 
-class OGPPageForm(DraftAwareFormMixin, WagtailAdminPageForm):
+class OGPPageForm(WagtailAdminPageForm):
     """Admin form that applies the OGP Local rules when content is published.
 
     Saving a draft defers validation, and drafts may break the rules while an
@@ -52,7 +51,7 @@ class OGPPageForm(DraftAwareFormMixin, WagtailAdminPageForm):
 
     def is_valid(self):
         valid = super().is_valid()
-        if not valid or self.saving_draft:
+        if not valid or self.is_deferred_validation:
             return valid
         parent = self.parent_page.specific if self.parent_page else None
         errors = self.instance.ogp_rule_errors(parent, submitted=self.submitted_relations())

@@ -13,7 +13,7 @@ from wagtail.snippets.views import chooser
 
 from ..forms import parse_id
 
-try:  # Wagtail 8 keeps a registry of permission policies; Wagtail 7 has none.
+try:  # Wagtail 8 keeps a registry of permission policies; Wagtail 7.4 has none.
     from wagtail.permissions import policy_registry
 except ImportError:
     policy_registry = None

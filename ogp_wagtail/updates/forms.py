@@ -7,7 +7,7 @@ from modelcluster.forms import BaseChildFormSet
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .. import rules
-from ..forms import DraftAwareFormMixin, parse_id
+from ..forms import parse_id
 
 NOTHING_TO_SAVE = _(
     "Nothing to save yet: write what was done, the reasons for delays or the next steps, "
@@ -68,7 +68,7 @@ class StatusChangeFormSet(BaseChildFormSet):
         return not form.has_error("milestone", "invalid_choice")
 
 
-class ProgressUpdateForm(DraftAwareFormMixin, WagtailAdminModelForm):
+class ProgressUpdateForm(WagtailAdminModelForm):
     """Offers only the milestones and evidence of the update's own commitment.
 
     On publish, the status changes must not reopen a completed commitment in a
@@ -145,7 +145,7 @@ class ProgressUpdateForm(DraftAwareFormMixin, WagtailAdminModelForm):
             self.nothing_to_save = True
             self.add_error(None, NOTHING_TO_SAVE)
             return False
-        if valid and not self.saving_draft:
+        if valid and not self.is_deferred_validation:
             valid = self._check_date_within_commitment() and self._check_commitment_cap(formset)
         return valid
 

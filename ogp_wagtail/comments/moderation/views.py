@@ -362,7 +362,7 @@ class CommentViewSet(ModelViewSet):
 
     @property
     def permission_policy(self):
-        # Wagtail 7 hands the viewset's policy to its views; Wagtail 8 reads the
+        # Wagtail 7.4 hands the viewset's policy to its views; Wagtail 8 reads the
         # registry, where on_register puts the same policy.
         return comment_permission_policy
 
