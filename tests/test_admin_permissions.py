@@ -193,3 +193,45 @@ def test_wagtails_editors_may_still_choose_what_page_forms_ask_for(
         assert client.get(chooser(name, "choose"), **MODAL).status_code == 200, name
     # Not progress updates, which have their own permissions to give.
     assert client.get(chooser("progressupdate", "choose"), **MODAL).status_code == 403
+
+
+@pytest.fixture
+def update_writer(client, django_user_model, plan):
+    """May write, change and publish updates, and edit ``plan``'s pages only."""
+    group = Group.objects.create(name="Writers of the plan's updates")
+    GroupPagePermission.objects.create(
+        group=group, page=plan, permission=Permission.objects.get(codename="change_page")
+    )
+    return login(
+        client,
+        django_user_model,
+        "writer",
+        "add_progressupdate",
+        "change_progressupdate",
+        "publish_progressupdate",
+        groups=[group],
+    )
+
+
+def snippet_url(view, *args):
+    return reverse(f"wagtailsnippets_ogp_wagtail_progressupdate:{view}", args=args)
+
+
+def test_the_updates_admin_keeps_to_the_commitments_its_user_edits(client, update_writer, updates):
+    """Not only the chooser: the listing, each update's views and the form (issue 8, item 21)."""
+    listing = client.get(snippet_url("list")).content.decode()
+    assert "Alpha live" in listing and "Alpha draft" in listing and "Alpha private" in listing
+    assert "Alpha elsewhere" not in listing and "Sensors" not in listing
+    elsewhere = updates["elsewhere"]
+    for view in ("edit", "delete", "history", "unpublish"):
+        assert client.get(snippet_url(view, elsewhere.pk)).status_code == 404, view
+    assert client.get(snippet_url("edit", updates["draft"].pk)).status_code == 200
+    # Nor can an update be written about a commitment the user cannot edit.
+    form = client.get(snippet_url("add"), {"commitment": elsewhere.commitment_id})
+    assert "Sensors step" not in form.content.decode()
+    assert (
+        not form.context["form"]
+        .fields["commitment"]
+        .queryset.filter(pk=elsewhere.commitment_id)
+        .exists()
+    )

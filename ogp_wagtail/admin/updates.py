@@ -1,17 +1,23 @@
 """The admin of progress updates: a snippet viewset, opened from a commitment."""
 
+import functools
+
+import django_filters
+from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Revision
-from wagtail.permissions import page_permission_policy
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, SnippetViewSet
 
 from ..forms import parse_id
 from ..pages.commitment import CommitmentPage
 from ..snippets import choosers
+from ..updates.access import editable_commitments, updates_for
 from ..updates.forms import NOTHING_TO_SAVE
 from ..updates.models import ProgressUpdate
 
@@ -20,7 +26,9 @@ class ProgressUpdateIndexView(IndexView):
     """The listing: title, commitment, date and status, in as many queries for 1 or 100 rows."""
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("commitment")
+        return updates_for(self.request.user, super().get_base_queryset()).select_related(
+            "commitment"
+        )
 
     def get_table(self, object_list):
         updates = list(object_list)
@@ -77,11 +85,7 @@ class ProgressUpdateChooserViewSet(choosers.PermissionCheckedChooserViewSet):
     choose_results_view_class = ProgressUpdateChooseResultsView
 
     def choosable(self, queryset, user):
-        updates = queryset.filter(live=True)
-        if user.is_superuser:
-            return updates
-        commitments = page_permission_policy.instances_user_has_permission_for(user, "change")
-        return updates.filter(commitment__in=commitments.values("pk"))
+        return updates_for(user, queryset.filter(live=True))
 
 
 class NothingToSaveMixin:
@@ -108,6 +112,35 @@ class ProgressUpdateEditView(NothingToSaveMixin, EditView):
     pass
 
 
+def only_editable_updates(view):
+    """404 for an update whose commitment the user cannot edit, in every view of one update."""
+
+    @functools.wraps(view)
+    def checked(request, *args, **kwargs):
+        if "pk" in kwargs:
+            pk = parse_id(unquote(str(kwargs["pk"])))
+            if pk is None or not updates_for(request.user).filter(pk=pk).exists():
+                raise Http404
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+def commitments_to_filter_by(request):
+    return editable_commitments(request.user) if request else CommitmentPage.objects.none()
+
+
+class ProgressUpdateFilterSet(WagtailFilterSet):
+    # Offers only the commitments whose updates the listing shows.
+    commitment = django_filters.ModelChoiceFilter(
+        queryset=commitments_to_filter_by, label=_("Commitment")
+    )
+
+    class Meta:
+        model = ProgressUpdate
+        fields = ["live", "commitment", "date"]
+
+
 class ProgressUpdateViewSet(SnippetViewSet):
     model = ProgressUpdate
     icon = "date"
@@ -123,8 +156,14 @@ class ProgressUpdateViewSet(SnippetViewSet):
         # Wagtail adds the status column only when list_display is left to it.
         LiveStatusTagColumn(),
     ]
-    list_filter = ["live", "commitment", "date"]
+    filterset_class = ProgressUpdateFilterSet
     ordering = ["-date", "-pk"]
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            pattern.callback = only_editable_updates(pattern.callback)
+        return patterns
 
 
 def add_update_button(page, user, view_name, next_url=None):

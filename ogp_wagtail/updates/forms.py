@@ -8,6 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from .. import rules
 from ..forms import parse_id
+from .access import editable_commitments
 
 NOTHING_TO_SAVE = _(
     "Nothing to save yet: write what was done, the reasons for delays or the next steps, "
@@ -85,9 +86,17 @@ class ProgressUpdateForm(WagtailAdminModelForm):
         self._drop_forged_commitment()
         # The models this form offers choices of, reached through its own fields: the
         # page modules sit above this one.
-        commitment_model = self._meta.model._meta.get_field("commitment").related_model
         evidence_model = self._meta.model._meta.get_field("evidence").related_model
-        commitment = commitment_model.objects.filter(pk=self._commitment_id() or None).first()
+        # Only the commitments this editor may edit: an update changes its commitment's
+        # public statuses (updates/access.py).
+        commitments = editable_commitments(self.for_user) if self.for_user else None
+        if commitments is not None and "commitment" in self.fields:
+            self.fields["commitment"].queryset = commitments
+        commitment = (
+            commitments.filter(pk=self._commitment_id() or None).first()
+            if commitments is not None
+            else None
+        )
         formset = self.formsets.get("status_changes")
         if isinstance(formset, StatusChangeFormSet):
             milestone_model = formset.model._meta.get_field("milestone").related_model
