@@ -66,11 +66,6 @@ class ProgressLabel(models.TextChoices):
     # the percentage shows.
     ENDED_INCOMPLETE = "ended_incomplete", _("Ended incomplete")
 
-    @classmethod
-    def finished(cls) -> frozenset["ProgressLabel"]:
-        """The labels of a commitment whose milestones have all ended (see :func:`all_ended`)."""
-        return frozenset({cls.COMPLETE, cls.ENDED_INCOMPLETE})
-
 
 # How many of a plan's commitments carry each label, as residents read it: "3 on track".
 # The number is the plural's key: "%(count)d" is filled in by :func:`summarise_labels`.
@@ -256,10 +251,14 @@ def summarise_labels(label_counts: dict[ProgressLabel, int]) -> str:
     """``{ON_TRACK: 3, BLOCKED: 2}`` as "3 on track, 2 blocked", in the current language."""
     if not label_counts:
         return gettext("No commitments yet")
-    separator = pgettext("between the items of a list", ", ")
-    return separator.join(
+    return join_list(
         LABEL_COUNT_PHRASES[label] % {"count": count} for label, count in label_counts.items()
     )
+
+
+def join_list(items: Iterable) -> str:
+    """``items`` as one phrase in the current language: "a, b, c" (Arabic "a، b، c")."""
+    return pgettext("between the items of a list", ", ").join(str(item) for item in items)
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
+from ..progress import join_list
 from ..status.progress import load_status
 from ..status.widget import WIDGET_DISPLAYS, progress_widget_context
 
@@ -33,9 +33,7 @@ def progress_embed(request, page):
         load_status(page, timezone.localdate()), display, heading_level=2, link_target="_blank"
     )
     context["page"] = page
-    context["place"] = pgettext("between the items of a list", ", ").join(
-        str(jurisdiction) for jurisdiction in page.covered_jurisdictions()
-    )
+    context["place"] = join_list(page.covered_jurisdictions())
     response = TemplateResponse(request, "ogp_wagtail/embed/progress.html", context)
     # Other origins may frame this response, and only this one: the ordinary pages keep
     # the site's X-Frame-Options.

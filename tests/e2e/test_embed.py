@@ -25,6 +25,8 @@ FRAME_SIZE = """(frame) => {
     return {height: box.height, width: box.width};
 }"""
 CONTENT_SIZE = """() => ({
+    // The height of what the frame shows, whatever the frame's own height.
+    contentHeight: document.documentElement.getBoundingClientRect().height,
     scrollHeight: document.documentElement.scrollHeight,
     innerHeight: window.innerHeight,
     overflowY: getComputedStyle(document.documentElement).overflowY,
@@ -79,12 +81,15 @@ def test_the_frame_takes_the_height_of_its_content(new_context, ogp_site, portal
         "() => document.querySelector('iframe[data-ogp-embed]').style.height !== ''"
     )
     inner = frame_element.element_handle().content_frame()
+    content = inner.evaluate(CONTENT_SIZE)
+    # The frame is as tall as what it shows: nothing cut, no scroll bar, no empty space
+    # (the fallback height is neither).
     page.wait_for_function(
         "([frame, wanted]) => Math.abs(frame.getBoundingClientRect().height - wanted) <= 2",
-        arg=[frame_element.element_handle(), inner.evaluate(CONTENT_SIZE)["scrollHeight"]],
+        arg=[frame_element.element_handle(), content["contentHeight"]],
     )
+    assert abs(content["contentHeight"] - FALLBACK_HEIGHTS[display]) > 2, content
     content = inner.evaluate(CONTENT_SIZE)
-    # Nothing cut, no scroll bar inside: the frame is exactly as tall as what it shows.
     assert content["scrollHeight"] <= content["innerHeight"] + 1, content
     assert frame_element.evaluate(FRAME_SIZE)["width"] <= width
     # Whose progress it is, on a site that is not the town's.
