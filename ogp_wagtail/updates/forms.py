@@ -139,8 +139,9 @@ class ProgressUpdateForm(WagtailAdminModelForm):
         self.nothing_to_save = False
         if not valid or formset is None:
             return valid
+        kept = self._kept_status_changes(formset)
         seen = set()
-        for form in self._kept_status_changes(formset):
+        for form in kept:
             milestone = form.cleaned_data.get("milestone")
             if milestone is None:
                 continue
@@ -150,20 +151,22 @@ class ProgressUpdateForm(WagtailAdminModelForm):
                 )
                 valid = False
             seen.add(milestone.pk)
-        if valid and not self.has_content(formset):
+        if valid and not self.has_content(kept):
             self.nothing_to_save = True
             self.add_error(None, NOTHING_TO_SAVE)
             return False
         if valid and not self.is_deferred_validation:
-            valid = self._check_date_within_commitment() and self._check_commitment_cap(formset)
+            valid = self._check_date_within_commitment() and self._check_commitment_cap(kept)
         return valid
 
     @staticmethod
     def _kept_status_changes(formset):
         return [form for form in formset.forms if not formset._should_delete_form(form)]
 
-    def has_content(self, formset):
+    def has_content(self, status_changes):
         """Whether the update says anything: a text, a milestone's status change or evidence.
+
+        ``status_changes`` are the rows of the formset that are kept (not deleted).
 
         The commitment and the date are filled in before the editor types anything,
         and the title is optional (the quarter stands in): alone, they are no update.
@@ -171,9 +174,7 @@ class ProgressUpdateForm(WagtailAdminModelForm):
         data = self.cleaned_data
         return (
             any(has_text(data.get(name)) for name in TEXT_FIELDS)
-            or any(
-                form.cleaned_data.get("milestone") for form in self._kept_status_changes(formset)
-            )
+            or any(form.cleaned_data.get("milestone") for form in status_changes)
             or bool(data.get("evidence"))
         )
 
@@ -184,12 +185,12 @@ class ProgressUpdateForm(WagtailAdminModelForm):
             self.add_error("date", violation.message)
         return not violations
 
-    def _check_commitment_cap(self, formset):
+    def _check_commitment_cap(self, status_changes):
         commitment = self.cleaned_data["commitment"]
         new_status = {
             form.cleaned_data["milestone"].pk: form.cleaned_data["status"]
-            for form in formset.forms
-            if form.cleaned_data.get("milestone") and not formset._should_delete_form(form)
+            for form in status_changes
+            if form.cleaned_data.get("milestone")
         }
         milestones = list(commitment.milestones.all())
         for milestone in milestones:
