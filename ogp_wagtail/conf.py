@@ -13,6 +13,12 @@ DEFAULTS = {
     "OGP_WAGTAIL_BASE_TEMPLATE": "ogp_wagtail/base.html",
     # ISO 4217 code offered by default for commitment budgets.
     "OGP_WAGTAIL_DEFAULT_CURRENCY": "EUR",
+    # Which engine serves the public search: "database" (the site's own database) or
+    # "elasticsearch" (needs the ``ogp-wagtail[elasticsearch]`` extra).
+    "OGP_WAGTAIL_SEARCH_ENGINE": "database",
+    # The Elasticsearch engine's server address and the prefix of its index names.
+    "OGP_WAGTAIL_ELASTICSEARCH_URL": "http://localhost:9200",
+    "OGP_WAGTAIL_ELASTICSEARCH_INDEX": "ogp-wagtail",
 }
 
 

@@ -1,7 +1,8 @@
-"""The models of ogp-wagtail, defined in ``pages/`` and ``snippets/``."""
+"""The models of ogp-wagtail, defined in ``pages/``, ``snippets/``, ``updates/`` and ``search/``."""
 
 from .pages import *  # noqa: F403
 from .pages import __all__ as _page_models
+from .search.models import SearchEntry
 from .snippets.jurisdiction import Jurisdiction
 from .snippets.organisation import Organisation
 from .snippets.taxonomy import OGPValue, PolicyArea, Sector
@@ -15,6 +16,7 @@ __all__ = [
     "Organisation",
     "PolicyArea",
     "ProgressUpdate",
+    "SearchEntry",
     "Sector",
     "UpdateStatusChange",
 ]

@@ -2,7 +2,7 @@
 
 from django.core.signals import setting_changed
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -13,6 +13,7 @@ from wagtail.signals import (
 
 from .milestones import Milestone
 from .pages.commitment import CommitmentPage
+from .search import indexer as search_index
 from .snippets.taxonomy import TAXONOMY_MODELS, sync_official_list
 from .status import cache as render_cache
 from .status import history
@@ -53,6 +54,56 @@ def connect():
         apply_update_status_changes, sender=ProgressUpdate, dispatch_uid="ogp_wagtail_update"
     )
     connect_render_cache()
+    connect_search_index()
+
+
+def with_language_versions(page):
+    """A commitment's statuses are one truth: its every language version is refreshed."""
+    if isinstance(page, CommitmentPage):
+        return list(CommitmentPage.objects.filter(translation_key=page.translation_key))
+    return [page]
+
+
+def search_page_changed(sender, instance, **kwargs):
+    search_index.refresh(with_language_versions(instance.specific_deferred))
+
+
+def search_page_moved(sender, instance, parent_page_before=None, **kwargs):
+    # The commitment a folder left still holds the folder's items in its text.
+    before = parent_page_before.specific_deferred if parent_page_before else None
+    search_index.refresh([instance, before if isinstance(before, CommitmentPage) else None])
+
+
+def search_page_deleted(sender, instance, **kwargs):
+    search_index.forget([instance.pk])
+
+
+def search_restriction_changed(sender, instance, **kwargs):
+    search_index.refresh([instance.page])
+
+
+def search_update_changed(sender, instance, **kwargs):
+    commitment = CommitmentPage.objects.filter(pk=instance.commitment_id).first()
+    if commitment is not None:
+        search_index.refresh(with_language_versions(commitment))
+
+
+def connect_search_index():
+    """The search index follows what residents can see (``search/indexer.py``).
+
+    Connected after the status history's handlers: a commitment is indexed with the
+    statuses its publication just recorded.
+    """
+    uid = "ogp_wagtail_search_index"
+    page_published.connect(search_page_changed, dispatch_uid=uid)
+    page_unpublished.connect(search_page_changed, dispatch_uid=uid)
+    post_page_move.connect(search_page_moved, dispatch_uid=uid)
+    post_delete.connect(search_page_deleted, sender=Page, dispatch_uid=uid)
+    post_save.connect(search_restriction_changed, sender=PageViewRestriction, dispatch_uid=uid)
+    post_delete.connect(search_restriction_changed, sender=PageViewRestriction, dispatch_uid=uid)
+    for signal in (published, unpublished):
+        signal.connect(search_update_changed, sender=ProgressUpdate, dispatch_uid=uid)
+    post_delete.connect(search_update_changed, sender=ProgressUpdate, dispatch_uid=uid)
 
 
 def connect_render_cache():

@@ -9,6 +9,7 @@ from .consultation import (
 )
 from .evidence import EvidenceFolderPage, EvidenceItem
 from .hub import OpenGovernmentPage
+from .search import OpenGovernmentSearchPage
 from .vision import PlanEndorsement, PlanObjective, StrategicVisionPage
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "EvidenceItem",
     "Milestone",
     "OpenGovernmentPage",
+    "OpenGovernmentSearchPage",
     "PlanEndorsement",
     "PlanObjective",
     "StrategicVisionPage",
