@@ -1,7 +1,8 @@
 """Signal handlers, connected in ``OGPWagtailConfig.ready()``."""
 
 from django.core.signals import setting_changed
-from django.db.models.signals import post_delete, post_save
+from django.db import transaction
+from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import (
     page_published,
@@ -76,6 +77,10 @@ def search_page_moved(sender, instance, parent_page_before=None, **kwargs):
 
 def search_page_deleted(sender, instance, **kwargs):
     search_index.forget([instance.pk])
+    # A deleted folder's items leave its commitment's text. Once the whole deletion is
+    # done: refreshing a commitment that is itself being deleted would re-create its rows.
+    parent_path = instance.path[: -Page.steplen]
+    transaction.on_commit(lambda: search_index.refresh_commitment_at(parent_path))
 
 
 def search_restriction_changed(sender, instance, **kwargs):
@@ -86,6 +91,17 @@ def search_update_changed(sender, instance, **kwargs):
     commitment = CommitmentPage.objects.filter(pk=instance.commitment_id).first()
     if commitment is not None:
         search_index.refresh(with_language_versions(commitment))
+
+
+def build_search_index_after_migrate(sender, using="default", **kwargs):
+    """Installing or upgrading the package indexes the content already published.
+
+    Only for the database engine, and only when its index is empty: a rebuild of an
+    external engine is the administrator's call (``manage.py ogp_search_index``).
+    """
+    if sender.label != "ogp_wagtail":
+        return
+    search_index.build_if_empty(using)
 
 
 def connect_search_index():
@@ -104,6 +120,7 @@ def connect_search_index():
     for signal in (published, unpublished):
         signal.connect(search_update_changed, sender=ProgressUpdate, dispatch_uid=uid)
     post_delete.connect(search_update_changed, sender=ProgressUpdate, dispatch_uid=uid)
+    post_migrate.connect(build_search_index_after_migrate, dispatch_uid=uid)
 
 
 def connect_render_cache():

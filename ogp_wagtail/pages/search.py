@@ -26,11 +26,12 @@ from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
 from ..progress import ProgressLabel
+from ..search.database import FACET_COLUMNS
 from ..search.documents import SearchKind
 from ..search.engine import get_engine
 from ..search.excerpts import excerpt
-from ..search.facets import FACETS
-from ..search.filters import SearchFilterSet
+from ..search.facets import FACETS, count_facets
+from ..search.filters import CommitmentFilterSet, SearchFilterSet
 from ..search.indexer import refresh_stale
 from ..search.query import SearchQuery
 from ..status.labels import choice_label
@@ -143,14 +144,17 @@ def results_for(hits, words, request, plan_titles):
     return results
 
 
-def search_url(search_page, request, **chosen):
-    """The search page's address with ``chosen`` facet values (``policy_area=3``)."""
-    if search_page is None:
-        return None
-    url = search_page.get_url(request)
-    if url is None:
-        return None
-    return url + "?" + "&".join(f"{name}={value}" for name, value in chosen.items())
+def search_page_url(page, request):
+    """The address of the search page of ``page``'s site and language, or ``None``."""
+    root = site_root(page, request)
+    search_page = (
+        OpenGovernmentSearchPage.objects.live()
+        .public()
+        .filter(locale_id=page.locale_id, path__startswith=root.path)
+        .order_by("path")
+        .first()
+    )
+    return search_page.get_url(request) if search_page else None
 
 
 class OpenGovernmentSearchPage(OGPPage):
@@ -202,9 +206,8 @@ class OpenGovernmentSearchPage(OGPPage):
         per_page = max(1, min(self.results_per_page, 100))
         chosen = filterset.chosen()
         text = filterset.text
-        engine = get_engine()
-        refresh_stale(engine)
-        found = engine.search(
+        refresh_stale()
+        found = get_engine().search(
             SearchQuery(
                 text=text,
                 locale_id=self.locale_id,
@@ -239,3 +242,43 @@ class OpenGovernmentSearchPage(OGPPage):
         params = request.GET.copy()
         params["page"] = number
         return "?" + params.urlencode()
+
+
+@dataclass
+class CommitmentList:
+    """A plan's commitments as its filter form asks: the form's state and the statuses to show.
+
+    ``statuses`` are the plan's :class:`~ogp_wagtail.status.progress.CommitmentStatus`
+    (already loaded for its dashboard), kept and ordered as the FilterSet says.
+    """
+
+    filterset: CommitmentFilterSet
+    facets: list
+    statuses: list
+    is_filtered: bool
+    sort: str
+
+    @property
+    def sort_choices(self):
+        return self.filterset.filters["sort"].extra["choices"]
+
+
+LIST_PARAMETERS = ("status", "policy_area", "sector", "sort")
+
+
+def commitment_list(plan, request, statuses):
+    """The plan's commitments filtered and sorted by the request's parameters."""
+    filterset = CommitmentFilterSet(request.GET, plan=plan)
+    refresh_stale()
+    chosen = filterset.chosen()
+    rows = list(filterset.queryset.values(*FACET_COLUMNS))
+    _kept, counts = count_facets(rows, chosen)
+    by_page = {status.commitment.pk: status for status in statuses}
+    ordered = filterset.qs.values_list("page_id", flat=True)
+    return CommitmentList(
+        filterset=filterset,
+        facets=facet_groups(filterset, counts, chosen),
+        statuses=[by_page[pk] for pk in ordered if pk in by_page],
+        is_filtered=any(request.GET.get(name) for name in LIST_PARAMETERS),
+        sort=filterset.form.cleaned_data.get("sort") or "plan",
+    )

@@ -203,6 +203,18 @@ class CommitmentFilterSet(SearchFilterSet):
             del self.filters[name]
         self.queryset = self.queryset.filter(kind=SearchKind.COMMITMENT, plan_id=plan.pk)
 
+    def _choices(self, entries):
+        # The list filters by status, policy area and sector only.
+        return {
+            name: [
+                (term.pk, term.name)
+                for term in apps.get_model("ogp_wagtail", TAXONOMIES[name])
+                .objects.filter(locale=self.locale)
+                .only("pk", "name")
+            ]
+            for name in ("policy_area", "sector")
+        }
+
     def sort_by(self, queryset, name, value):
         return queryset.order_by(*self.SORTS.get(value, self.SORTS["plan"]))
 

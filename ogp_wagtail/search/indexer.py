@@ -8,6 +8,10 @@ commitment an evidence folder sits under (its text holds the folder's items).
 A progress update refreshes every language version of its commitment: the statuses
 it records are one truth for all of them.
 
+The database engine's index is always kept, whichever engine serves the search: the
+plan page's commitment list filters and sorts it (:class:`.filters.CommitmentFilterSet`).
+An external engine (Elasticsearch) is kept beside it.
+
 Statuses that change by themselves (a milestone becoming overdue on the first of a
 month) are refreshed by the search itself before it answers (:func:`refresh_stale`).
 """
@@ -16,8 +20,10 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
+from .database import DatabaseEngine
 from .documents import build_documents
 from .engine import get_engine
+from .models import SearchEntry
 
 BATCH_SIZE = 200
 
@@ -40,24 +46,43 @@ def pages_to_refresh(pages):
     return ids
 
 
-def refresh(pages, engine=None):
+def engines():
+    """The engines kept in step: the database's, and the one serving the search if another."""
+    serving = get_engine()
+    if isinstance(serving, DatabaseEngine):
+        return [serving]
+    return [DatabaseEngine(), serving]
+
+
+def refresh(pages, targets=None):
     """Replace the documents of ``pages`` (and those they affect) by fresh ones."""
     ids = pages_to_refresh(pages)
     if ids:
-        (engine or get_engine()).replace(ids, build_documents(ids))
+        documents = build_documents(ids)
+        for engine in targets or engines():
+            engine.replace(ids, documents)
 
 
-def forget(page_ids, engine=None):
+def refresh_commitment_at(path):
+    """Refresh the commitment at ``path``, if there is one (a deleted folder's parent)."""
+    refresh(Page.objects.filter(path=path, content_type__model="commitmentpage"))
+
+
+def forget(page_ids):
     """Drop the documents of pages about to disappear."""
-    (engine or get_engine()).replace(list(page_ids), [])
+    for engine in engines():
+        engine.replace(list(page_ids), [])
 
 
-def refresh_stale(engine, today=None):
-    """Refresh the pages whose status may have changed since they were indexed."""
+def refresh_stale(today=None):
+    """Refresh the pages whose status may have changed since they were indexed.
+
+    The database's index knows them (it is always kept); one indexed query when none is.
+    """
     today = today or timezone.localdate()
-    stale = engine.stale_page_ids(today)
+    stale = DatabaseEngine().stale_page_ids(today)
     if stale:
-        refresh(Page.objects.filter(pk__in=stale), engine)
+        refresh(Page.objects.filter(pk__in=stale))
 
 
 def all_documents(batch_size=BATCH_SIZE):
@@ -74,6 +99,18 @@ def all_documents(batch_size=BATCH_SIZE):
 
 
 def rebuild(engine=None, progress=None, batch_size=BATCH_SIZE):
-    """Rebuild the whole index; ``progress(documents)`` is called after each batch."""
-    batches, _count = all_documents(batch_size)
-    (engine or get_engine()).rebuild(batches, progress)
+    """Rebuild an engine's whole index (each kept engine's by default).
+
+    ``progress(documents)`` is called after each batch.
+    """
+    for target in [engine] if engine else engines():
+        batches, _count = all_documents(batch_size)
+        target.rebuild(batches, progress)
+
+
+def build_if_empty(using="default"):
+    """Build the database engine's index when it is empty and there is content to index."""
+    if using != "default" or SearchEntry.objects.exists():
+        return
+    if Page.objects.filter(content_type__app_label="ogp_wagtail", live=True).exists():
+        rebuild(DatabaseEngine())
