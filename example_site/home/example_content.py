@@ -553,6 +553,16 @@ HOME = {
     "search_description": f"The official website of the town of {TOWN}.",
 }
 
+SEARCH_PAGE = {
+    "slug": "search",
+    "title": "Search",
+    "show_in_menus": True,
+    "introduction": (
+        f"<p>Search {TOWN}'s open government content: the action plan, its commitments and "
+        "milestones, the progress updates, the evidence and the consultations.</p>"
+    ),
+}
+
 HUB = {
     "slug": "open-government",
     "title": "Open government",

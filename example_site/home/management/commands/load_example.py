@@ -44,6 +44,7 @@ from ogp_wagtail.models import (
     Milestone,
     OGPValue,
     OpenGovernmentPage,
+    OpenGovernmentSearchPage,
     Organisation,
     PlanEndorsement,
     PlanObjective,
@@ -197,6 +198,7 @@ class ExampleLoader:
         self.load_progress_updates(commitments, commitment_folders)
         self.check_plan(plan)
         resources = self.load_resources_page(home)
+        self.load_search_page(home)
         self.load_home_body(
             home,
             hub,
@@ -828,6 +830,15 @@ class ExampleLoader:
                     document = self.document(resource["document"])
                     resource["document"] = document.pk if document else None
         return body
+
+    def load_search_page(self, home):
+        spec = content.SEARCH_PAGE
+        page = self.existing_child(home, OpenGovernmentSearchPage, spec["slug"])
+        created = page is None
+        if created:
+            page = self.publish_new(home, OpenGovernmentSearchPage(**spec))
+        self.report_page(created, page)
+        return page
 
     def load_resources_page(self, home):
         spec = content.RESOURCES_PAGE
