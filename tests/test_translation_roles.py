@@ -39,6 +39,7 @@ from ogp_wagtail.models import (
     Milestone,
     OGPValue,
     OpenGovernmentPage,
+    OpenGovernmentSearchPage,
     Organisation,
     PolicyArea,
     ProgressUpdate,
@@ -61,6 +62,10 @@ EXPECTED = {
         "status": "created only",
         "weight": "synchronised",
         "page": "ignored",
+    },
+    "OpenGovernmentSearchPage": {
+        "introduction": "translated",
+        "results_per_page": "synchronised",
     },
     "OpenGovernmentPage": {
         "jurisdictions": "ignored",

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail_localize.fields import TranslatableField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..progress import ProgressLabel
 from ..search.database import FACET_COLUMNS
@@ -163,7 +163,10 @@ class OpenGovernmentSearchPage(OGPPage):
     introduction = RichTextField(_("introduction"), blank=True)
     results_per_page = models.PositiveSmallIntegerField(_("results per page"), default=20)
 
-    override_translatable_fields = [TranslatableField("introduction")]
+    override_translatable_fields = [
+        TranslatableField("introduction"),
+        SynchronizedField("results_per_page"),
+    ]
     subpage_types = []
     content_panels = OGPPage.content_panels + [
         FieldPanel("introduction"),

@@ -24,7 +24,8 @@ Nothing is cached, or served from the cache:
 - for pages behind a view restriction (a restriction added later changes
   the content version);
 - when the template renders as of another moment (``ogp_now`` in its context);
-- for a fragment whose rendering used the CSRF token, whose HTML holds a form,
+- for a fragment whose rendering used the CSRF token, whose HTML holds a form
+  other than a GET form (a filter),
   or that called :func:`do_not_cache` (a template slot showing something
   per visitor must call it).
 
@@ -80,7 +81,13 @@ DRAFT_FIELDS = frozenset(
         "locked_by",
     }
 )
-FORM_MARKERS = ("<form", "csrfmiddlewaretoken")
+# A form that only reads (the plan's filter) holds nothing per visitor: it may be kept.
+READING_FORM = '<form method="get"'
+
+
+def holds_a_form(html):
+    """Whether ``html`` holds a form that may carry something per visitor."""
+    return "csrfmiddlewaretoken" in html or html.count("<form") > html.count(READING_FORM)
 
 
 @dataclass
@@ -247,7 +254,7 @@ def cached_fragment(request, page, name, render, vary_on=()):
         fragment.cacheable
         and timeout
         and (csrf_used_before or not _csrf_used(request))
-        and not any(marker in html for marker in FORM_MARKERS)
+        and not holds_a_form(html)
         and shown_to_residents(page)
     ):
         cache.set(key, (html, fragment.expires_at), timeout)
