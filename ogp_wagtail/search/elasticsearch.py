@@ -65,8 +65,8 @@ TEXT_FIELDS = (f"title^{TITLE_WEIGHT:g}", "body")
 FACET_SIZE = 1000
 # Elasticsearch refuses to page past index.max_result_window (10,000 by default).
 MAX_RESULT_WINDOW = 10_000
-# Pages refreshed per search at most when statuses changed by themselves; the next
-# search takes the rest.
+# Stale pages returned per call at most: once they are refreshed, the next call
+# returns the rest.
 STALE_PAGES = 1000
 HIT_FIELDS = (
     "key",
