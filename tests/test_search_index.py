@@ -415,3 +415,32 @@ def test_the_plan_list_ignores_a_bad_parameter(classified, plan, client):
     response = client.get(plan.url, {"status": "nonsense", "sort": "evil", "policy_area": "x"})
     assert response.status_code == 200
     assert len(titles(response)) == 3
+
+
+# An external engine that is down
+
+
+@pytest.fixture
+def elasticsearch_down(settings):
+    pytest.importorskip("elasticsearch")
+    settings.OGP_WAGTAIL_SEARCH_ENGINE = "elasticsearch"
+    settings.OGP_WAGTAIL_ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
+
+
+def test_publishing_goes_on_while_elasticsearch_is_down(
+    plan, elasticsearch_down, django_capture_on_commit_callbacks, caplog
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        commitment = make_commitment(plan, "Published during an outage")
+    assert CommitmentPage.objects.get(pk=commitment.pk).live
+    assert SearchEntry.objects.filter(key=f"commitment:{commitment.pk}").exists()
+    assert "could not be updated" in caplog.text
+
+
+def test_the_search_page_answers_from_the_database_while_elasticsearch_is_down(
+    content, search_page, client, elasticsearch_down, caplog
+):
+    response = client.get(search_page.url, {"q": "MS-2"})
+    assert response.status_code == 200
+    assert len(BeautifulSoup(response.content, "html.parser").select(".ogp-result")) == 2
+    assert "the database's index answered" in caplog.text

@@ -28,7 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from ..progress import ProgressLabel
 from ..search.database import FACET_COLUMNS
 from ..search.documents import SearchKind
-from ..search.engine import get_engine
+from ..search.engine import search_with_fallback
 from ..search.excerpts import excerpt
 from ..search.facets import FACETS, count_facets
 from ..search.filters import CommitmentFilterSet, SearchFilterSet
@@ -38,6 +38,8 @@ from ..status.labels import choice_label
 from .base import OGPPage
 
 MAX_PAGE = 1000
+# Elasticsearch pages no deeper than its first 10,000 results; neither do we, on any engine.
+MAX_RESULTS = 10_000
 
 
 @dataclass(frozen=True)
@@ -210,7 +212,7 @@ class OpenGovernmentSearchPage(OGPPage):
         chosen = filterset.chosen()
         text = filterset.text
         refresh_stale()
-        found = get_engine().search(
+        found = search_with_fallback(
             SearchQuery(
                 text=text,
                 locale_id=self.locale_id,
@@ -221,7 +223,7 @@ class OpenGovernmentSearchPage(OGPPage):
                 limit=per_page,
             )
         )
-        pages = max(1, math.ceil(found.total / per_page))
+        pages = max(1, math.ceil(min(found.total, MAX_RESULTS) / per_page))
         if number > pages:
             context["errors"] = [
                 _("There is no page %(number)s: the results fill %(pages)s.")

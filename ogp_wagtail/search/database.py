@@ -21,11 +21,15 @@ an FTS5 table on SQLite (``unicode61``, diacritics folded: "ete" finds "été") 
 ``tsvector`` table with a GIN index on PostgreSQL, built with the text-search
 configuration of each entry's language (``french``, ``arabic``, ``spanish``,
 ``english``, else ``simple``). Other databases match words with ``LIKE`` and order by
-date. Words are quoted one by one (:mod:`.query`): nothing typed reaches the
-engines' query syntax, so a stray ``"`` cannot raise an error (wagtail#13227).
+date. Nothing typed reaches a query syntax, so a stray ``"`` cannot raise an error
+(wagtail#13227): SQLite gets each word quoted (and matched by its beginning, in place of
+the stemming it lacks), PostgreSQL reads the typed text with ``plainto_tsquery`` and
+``phraseto_tsquery``, the same parser as its documents.
 """
 
 import json
+import unicodedata
+from functools import lru_cache
 
 from django.db import connection, transaction
 from django.db.models.expressions import RawSQL
@@ -55,6 +59,21 @@ HIT_COLUMNS = (
     "status",
     "percent",
 )
+
+
+def fold(text):
+    """``text`` without diacritics ("été": "ete"), as SQLite's ``remove_diacritics`` reads it.
+
+    PostgreSQL's ``unaccent`` is an extension a site may not be allowed to install; folding
+    here gives both databases the same matching, and Arabic loses its optional vowel marks.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(char for char in decomposed if not _is_mark(char)))
+
+
+@lru_cache(maxsize=4096)
+def _is_mark(char):
+    return unicodedata.category(char) == "Mn"
 
 
 def pg_config(language):
@@ -108,7 +127,7 @@ class FullText:
                 "setweight(to_tsvector(%s::regconfig, %s), 'A') || "
                 "setweight(to_tsvector(%s::regconfig, %s), 'B'))",
                 [
-                    (pk, pg_config(language), title, pg_config(language), body)
+                    (pk, pg_config(language), fold(title), pg_config(language), fold(body))
                     for pk, language, title, body in rows
                 ],
             )
@@ -126,49 +145,55 @@ class FullText:
             cursor.execute(f"DELETE FROM {FTS_TABLE}")
 
     # Reading
-    def expression(self, text):
-        """The engine's query for ``text`` (:class:`.query.ParsedText`), every word quoted."""
-        if self.vendor == "sqlite":
-            parts = [
-                f'"{word}"*' if len(word) >= PREFIX_FROM else f'"{word}"' for word in text.words
-            ]
-            parts += ['"' + " ".join(phrase) + '"' for phrase in text.phrases]
-            return " AND ".join(parts)
-        parts = [f"'{word}':*" if len(word) >= PREFIX_FROM else f"'{word}'" for word in text.words]
-        parts += [
-            "(" + " <-> ".join(f"'{word}'" for word in phrase) + ")" for phrase in text.phrases
-        ]
-        return " & ".join(parts)
+    def fts5_expression(self, text):
+        """SQLite's query for ``text`` (:class:`.query.ParsedText`), every word quoted."""
+        parts = [f'"{word}"*' if len(word) >= PREFIX_FROM else f'"{word}"' for word in text.words]
+        parts += ['"' + " ".join(phrase) + '"' for phrase in text.phrases]
+        return " AND ".join(parts)
+
+    def tsquery(self, text, language):
+        """PostgreSQL's query for ``text``: SQL and parameters.
+
+        ``plainto_tsquery`` and ``phraseto_tsquery`` read what was typed with the same
+        parser as the documents, and never fail on any character.
+        """
+        config = pg_config(language)
+        parts, params = [], []
+        if text.plain.strip():
+            parts.append("plainto_tsquery(%s::regconfig, %s)")
+            params += [config, fold(text.plain)]
+        for phrase in text.phrase_texts:
+            parts.append("phraseto_tsquery(%s::regconfig, %s)")
+            params += [config, fold(phrase)]
+        return "(" + " && ".join(parts) + ")", params
 
     def matching_ids_sql(self, text, language):
         """SQL and parameters selecting the ids of the entries matching ``text``."""
-        expression = self.expression(text)
         if self.vendor == "sqlite":
-            return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression]
-        if self.vendor == "postgresql":
             return (
-                f"SELECT entry_id FROM {TSV_TABLE} WHERE document @@ to_tsquery(%s::regconfig, %s)",
-                [pg_config(language), expression],
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+                [self.fts5_expression(text)],
             )
+        if self.vendor == "postgresql":
+            query, params = self.tsquery(text, language)
+            return f"SELECT entry_id FROM {TSV_TABLE} WHERE document @@ {query}", params
         return None, None
 
     def ranked(self, cursor, text, language, entry_ids, offset, limit):
         """``limit`` ids of ``entry_ids`` from ``offset``, the most relevant first."""
-        expression = self.expression(text)
         if self.vendor == "sqlite":
             cursor.execute(
                 f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
                 "AND rowid IN (SELECT value FROM json_each(%s)) "
                 f"ORDER BY bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0), rowid LIMIT %s OFFSET %s",
-                [expression, json.dumps(entry_ids), limit, offset],
+                [self.fts5_expression(text), json.dumps(entry_ids), limit, offset],
             )
         else:
+            query, params = self.tsquery(text, language)
             cursor.execute(
-                "SELECT entry_id FROM "
-                f"{TSV_TABLE}, to_tsquery(%s::regconfig, %s) AS query "
-                "WHERE entry_id = ANY(%s) "
-                "ORDER BY ts_rank(document, query) DESC, entry_id LIMIT %s OFFSET %s",
-                [pg_config(language), expression, entry_ids, limit, offset],
+                f"SELECT entry_id FROM {TSV_TABLE} WHERE entry_id = ANY(%s) "
+                f"ORDER BY ts_rank(document, {query}) DESC, entry_id LIMIT %s OFFSET %s",
+                [entry_ids, *params, limit, offset],
             )
         return [row[0] for row in cursor.fetchall()]
 
@@ -177,6 +202,8 @@ class DatabaseEngine:
     """Indexes :class:`.documents.SearchDocument` rows and searches them in the database."""
 
     name = "database"
+    # Its errors are the site's own database's: they fail the request like any other.
+    unavailable = ()
 
     @property
     def full_text(self):

@@ -339,6 +339,9 @@ class ElasticsearchEngine:
     """
 
     name = "elasticsearch"
+    # What an unreachable or failing server raises: publishing goes on and the search is
+    # served by the database's index meanwhile (see indexer.py and pages/search.py).
+    unavailable = (elasticsearch.ApiError, elasticsearch.TransportError)
 
     def __init__(self, client=None, prefix=None):
         self._client = client

@@ -16,6 +16,9 @@ Statuses that change by themselves (a milestone becoming overdue on the first of
 month) are refreshed by the search itself before it answers (:func:`refresh_stale`).
 """
 
+import logging
+
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
@@ -26,6 +29,7 @@ from .engine import get_engine
 from .models import SearchEntry
 
 BATCH_SIZE = 200
+logger = logging.getLogger("ogp_wagtail.search")
 
 
 def pages_to_refresh(pages):
@@ -54,13 +58,33 @@ def engines():
     return [DatabaseEngine(), serving]
 
 
+def replace(engine, page_ids, documents):
+    """``engine.replace()``; an external engine only once the change is committed.
+
+    The database's index changes in the same transaction as the content. An external
+    engine must not hold what a rolled-back transaction wrote, and its outage must not
+    stop editors publishing: it is logged, and ``ogp_search_index`` repairs the index.
+    """
+    if not engine.unavailable:
+        engine.replace(page_ids, documents)
+        return
+
+    def send():
+        try:
+            engine.replace(page_ids, documents)
+        except engine.unavailable:
+            logger.exception("The %s search engine could not be updated.", engine.name)
+
+    transaction.on_commit(send)
+
+
 def refresh(pages, targets=None):
     """Replace the documents of ``pages`` (and those they affect) by fresh ones."""
     ids = pages_to_refresh(pages)
     if ids:
         documents = build_documents(ids)
         for engine in targets or engines():
-            engine.replace(ids, documents)
+            replace(engine, ids, documents)
 
 
 def refresh_commitment_at(path):
@@ -71,7 +95,7 @@ def refresh_commitment_at(path):
 def forget(page_ids):
     """Drop the documents of pages about to disappear."""
     for engine in engines():
-        engine.replace(list(page_ids), [])
+        replace(engine, list(page_ids), [])
 
 
 def refresh_stale(today=None):

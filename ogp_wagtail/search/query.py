@@ -29,11 +29,18 @@ def words_of(text):
 
 @dataclass(frozen=True)
 class ParsedText:
-    """The searched words and phrases, and the ``key:value`` filters typed with them."""
+    """The searched words and phrases, and the ``key:value`` filters typed with them.
+
+    ``words`` and ``phrases`` are split on ``\\w+`` (SQLite's tokenizer splits alike);
+    ``plain`` and ``phrase_texts`` keep what was typed, for engines that parse text
+    their own way (PostgreSQL reads "MS-2" as "ms" and "-2").
+    """
 
     words: tuple[str, ...] = ()
     phrases: tuple[tuple[str, ...], ...] = ()
     filters: tuple[tuple[str, str], ...] = ()
+    plain: str = ""
+    phrase_texts: tuple[str, ...] = ()
 
     @property
     def is_empty(self):
@@ -44,22 +51,38 @@ class ParsedText:
         return self.words + tuple(word for phrase in self.phrases for word in phrase)
 
 
+def _tokens(parsed):
+    """The plain texts and phrases of a parsed query, however deeply its ``And``s nest."""
+    if isinstance(parsed, And):
+        for subquery in parsed.subqueries:
+            yield from _tokens(subquery)
+    elif isinstance(parsed, Phrase | PlainText):
+        yield parsed
+
+
 def parse_text(text):
     filters, parsed = parse_query_string(text)
-    tokens = parsed.subqueries if isinstance(parsed, And) else [parsed]
-    words, phrases = [], []
-    for token in tokens:
+    words, phrases, plain, phrase_texts = [], [], [], []
+    for token in _tokens(parsed):
         if isinstance(token, Phrase):
             phrase = words_of(token.query_string)
             if len(phrase) == 1:
                 words.extend(phrase)
+                plain.append(token.query_string)
             elif phrase:
                 phrases.append(phrase)
-        elif isinstance(token, PlainText):
+                phrase_texts.append(token.query_string)
+        else:
             words.extend(words_of(token.query_string))
-    # Every key:value pair, in the order typed (``separate_filters_from_query`` keeps the last).
-    typed = tuple((key.lower(), value) for key, value in filters.items())
-    return ParsedText(tuple(dict.fromkeys(words))[:MAX_WORDS], tuple(phrases)[:MAX_WORDS], typed)
+            plain.append(token.query_string)
+    typed = tuple((key.lower(), value) for key, values in filters.lists() for value in values)
+    return ParsedText(
+        words=tuple(dict.fromkeys(words))[:MAX_WORDS],
+        phrases=tuple(phrases)[:MAX_WORDS],
+        filters=typed[:MAX_WORDS],
+        plain=" ".join(plain),
+        phrase_texts=tuple(phrase_texts)[:MAX_WORDS],
+    )
 
 
 @dataclass(frozen=True)
