@@ -36,7 +36,7 @@ from django.db.models.expressions import RawSQL
 
 from .facets import FACETS, count_facets
 from .models import SearchEntry
-from .query import Hit, SearchResults
+from .query import HIT_FIELDS, Hit, SearchResults, stemmed_language
 
 FTS_TABLE = "ogp_wagtail_searchentry_fts"
 TSV_TABLE = "ogp_wagtail_searchentry_tsv"
@@ -44,21 +44,8 @@ TSV_TABLE = "ogp_wagtail_searchentry_tsv"
 # which stands in for stemming where the database has none (SQLite).
 PREFIX_FROM = 3
 TITLE_WEIGHT = 5.0
-PG_CONFIGS = {"fr": "french", "ar": "arabic", "es": "spanish", "en": "english"}
 FACET_COLUMNS = ("id", "date", *(facet.field for facet in FACETS))
-HIT_COLUMNS = (
-    "id",
-    "key",
-    "kind",
-    "page_id",
-    "url_suffix",
-    "title",
-    "body",
-    "date",
-    "plan_id",
-    "status",
-    "percent",
-)
+HIT_COLUMNS = ("id", *HIT_FIELDS)
 
 
 def fold(text):
@@ -77,7 +64,7 @@ def _is_mark(char):
 
 
 def pg_config(language):
-    return PG_CONFIGS.get(language.split("-")[0], "simple")
+    return stemmed_language(language, "simple")
 
 
 def create_full_text_table(schema_editor):

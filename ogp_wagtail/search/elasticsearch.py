@@ -55,9 +55,8 @@ except ImportError as error:  # the client is an optional extra; 8.18 brought el
 from ..conf import ogp_settings
 from .database import TITLE_WEIGHT
 from .facets import FACETS
-from .query import Hit, SearchResults
+from .query import HIT_FIELDS, Hit, SearchResults, stemmed_language
 
-ANALYSERS = {"fr": "french", "ar": "arabic", "es": "spanish", "en": "english"}
 DEFAULT_ANALYSER = "standard"
 TEXT_FIELDS = (f"title^{TITLE_WEIGHT:g}", "body")
 # Larger than any site's number of plans, terms or jurisdictions, so no bucket is
@@ -68,24 +67,12 @@ MAX_RESULT_WINDOW = 10_000
 # Stale pages returned per call at most: once they are refreshed, the next call
 # returns the rest.
 STALE_PAGES = 1000
-HIT_FIELDS = (
-    "key",
-    "kind",
-    "page_id",
-    "url_suffix",
-    "title",
-    "body",
-    "date",
-    "plan_id",
-    "status",
-    "percent",
-)
 # The client to install for each server major: ``elasticsearch.dsl`` is in 8.18 and later.
 CLIENT_FOR_SERVER = {8: "elasticsearch>=8.18,<9", 9: "elasticsearch>=9,<10"}
 
 
 def analyser_for(language):
-    return ANALYSERS.get(language.split("-")[0].lower(), DEFAULT_ANALYSER)
+    return stemmed_language(language, DEFAULT_ANALYSER)
 
 
 def index_mapping(language):

@@ -8,13 +8,16 @@ resident types reaches an engine's own query syntax: engines quote each word.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from modelsearch.query import And, Phrase, PlainText
 from modelsearch.utils import parse_query_string
 
 from .documents import SearchDocument
 
+# The languages whose stemming both engines know, by the name both give it: PostgreSQL's
+# text-search configurations and Elasticsearch's built-in analysers.
+STEMMED_LANGUAGES = {"fr": "french", "ar": "arabic", "es": "spanish", "en": "english"}
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 MAX_WORD_LENGTH = 40
@@ -127,6 +130,14 @@ class Hit:
             status=document.status,
             percent=document.percent,
         )
+
+
+HIT_FIELDS = tuple(hit_field.name for hit_field in fields(Hit))
+
+
+def stemmed_language(language, default):
+    """The stemming name of ``language`` ("fr-ca": "french"), else ``default``."""
+    return STEMMED_LANGUAGES.get(language.split("-")[0].lower(), default)
 
 
 @dataclass
