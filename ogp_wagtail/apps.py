@@ -9,6 +9,8 @@ class OGPWagtailConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks, signals  # noqa: F401  (checks register on import)
+        from . import checks, signals, wagtail_search  # noqa: F401  (checks register on import)
 
         signals.connect()
+        # Wagtail's own index follows a commitment's updates and evidence (wagtail_search.py).
+        wagtail_search.connect_wagtail_search()

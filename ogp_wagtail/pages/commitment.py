@@ -22,6 +22,7 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
+from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -34,10 +35,11 @@ from ..progress import all_ended
 from ..status.history import history_by_milestone, latest_statuses
 from ..status.progress import commitment_status
 from ..status.updates import published_updates, update_entries, updates_feed_url
+from ..updates.models import ProgressUpdate
 from ..views.embeds import progress_embed
 from ..views.feeds import FEED_LENGTH, progress_updates_feed
 from .base import OGPPage, OGPPageForm, RuleError
-from .evidence import EvidenceFolderPage
+from .evidence import EvidenceFolderPage, EvidenceItem, evidence_items_text
 from .panels import EmbedCodePanel
 
 
@@ -249,10 +251,40 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
             ObjectList(OGPPage.settings_panels, heading=_("Settings")),
         ]
     )
+    # Wagtail's own index (admin search, choosers, integrators' ``Page.objects.search()``):
+    # a word found only in a milestone, a published update or a public evidence item finds
+    # the commitment. Updates and folders are not inline rows: methods gather their text,
+    # and ``wagtail_search.py`` reindexes the commitment when they change.
     search_fields = OGPPage.search_fields + [
         index.SearchField("problem"),
+        index.SearchField("status_quo"),
         index.SearchField("activities"),
         index.SearchField("expected_results"),
+        index.SearchField("overall_objective"),
+        index.SearchField("solution"),
+        index.SearchField("other_resources"),
+        index.SearchField("additional_information"),
+        index.RelatedFields(
+            "milestones", [index.SearchField("description"), index.SearchField("contact")]
+        ),
+        index.RelatedFields(
+            "amendments",
+            [
+                index.SearchField("change"),
+                index.SearchField("decision_process"),
+                index.SearchField("approved_by"),
+            ],
+        ),
+        index.RelatedFields(
+            "stakeholders",
+            [
+                index.SearchField("contact_name"),
+                index.SearchField("contact_title"),
+                index.SearchField("contact_role"),
+            ],
+        ),
+        index.SearchField("published_updates_text"),
+        index.SearchField("public_evidence_text"),
         index.FilterField("start_date"),
         index.FilterField("end_date"),
     ]
@@ -303,6 +335,28 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
             for violation in rules.check_open_commitments(open_count, plan.jurisdictions.count()):
                 errors.append(RuleError(self, None, violation))
         return errors
+
+    def published_updates_text(self):
+        """The words of its live progress updates, in any language version, for Wagtail's index.
+
+        Drafts are left out: a word only in a draft must not find the commitment.
+        """
+        updates = ProgressUpdate.objects.filter(
+            live=True, commitment__translation_key=self.translation_key
+        ).values_list("title", "progress", "delay_reasons", "next_steps")
+        texts = []
+        for title, *rich_texts in updates:
+            texts += [title, *(get_text_for_indexing(text) for text in rich_texts)]
+        return " ".join(text for text in texts if text)
+
+    def public_evidence_text(self):
+        """The words of the items in its live, public evidence folders, for Wagtail's index.
+
+        Items of a draft or restricted folder are left out.
+        """
+        folders = EvidenceFolderPage.objects.child_of(self).live().public()
+        items = EvidenceItem.objects.filter(page__in=folders).order_by("page_id", "sort_order")
+        return evidence_items_text(items, self.locale.language_code)
 
     @property
     def is_completed(self):

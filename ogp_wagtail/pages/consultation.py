@@ -72,6 +72,12 @@ class ConsultationPage(OGPPage):
     search_fields = OGPPage.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("how_to_take_part"),
+        index.SearchField("feedback_summary"),
+        index.RelatedFields("meetings", [index.SearchField("place"), index.SearchField("agenda")]),
+        index.RelatedFields("advance_documents", [index.SearchField("title")]),
+        index.RelatedFields(
+            "input_outcomes", [index.SearchField("suggestion"), index.SearchField("reason")]
+        ),
         index.FilterField("opens_at"),
         index.FilterField("closes_at"),
     ]

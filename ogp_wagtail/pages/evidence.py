@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -13,6 +14,20 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..choices import EvidenceKind
 from .base import OGPPage, OGPPageForm
+
+
+def evidence_items_text(items, language_code):
+    """The words Wagtail's index holds for evidence items: title, description, kind's label.
+
+    The label is the one readers of ``language_code`` see, whatever the language of the
+    request or command that indexes. The folder and its commitment both index this.
+    """
+    with translation.override(language_code):
+        labels = {kind: str(label) for kind, label in EvidenceKind.choices}
+    parts = []
+    for item in items:
+        parts += [item.title, item.description, labels.get(item.kind, item.kind)]
+    return " ".join(part for part in parts if part)
 
 
 class EvidenceFolderPageForm(OGPPageForm):
@@ -45,11 +60,18 @@ class EvidenceFolderPage(OGPPage):
         FieldPanel("introduction"),
         InlinePanel("items", heading=_("Evidence"), label=_("Evidence item")),
     ]
-    search_fields = OGPPage.search_fields + [index.SearchField("introduction")]
+    search_fields = OGPPage.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("items_text"),
+    ]
 
     class Meta:
         verbose_name = _("evidence folder")
         verbose_name_plural = _("evidence folders")
+
+    def items_text(self):
+        """Its items' words, for Wagtail's index (see :func:`evidence_items_text`)."""
+        return evidence_items_text(self.items.all(), self.locale.language_code)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

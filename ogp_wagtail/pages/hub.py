@@ -71,7 +71,11 @@ class OpenGovernmentPage(OGPPage):
             heading=_("Lead agency and point of contact"),
         ),
     ]
-    search_fields = OGPPage.search_fields + [index.SearchField("introduction")]
+    search_fields = OGPPage.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("contact_name"),
+        index.SearchField("contact_title"),
+    ]
 
     subpage_types = ["ogp_wagtail.StrategicVisionPage", "ogp_wagtail.ConsultationPage"]
 

@@ -251,10 +251,29 @@ class StrategicVisionPage(RoutablePageMixin, OGPPage):
             ObjectList(OGPPage.settings_panels, heading=_("Settings")),
         ]
     )
+    # Every text of Annex 1 and the medium-term objectives: Wagtail's own index (admin
+    # search, choosers, integrators' ``Page.objects.search()``), not the public search.
     search_fields = OGPPage.search_fields + [
-        index.SearchField("long_term_vision"),
         index.SearchField("foreword"),
+        index.SearchField("foreword_authors"),
+        index.SearchField("long_term_vision"),
+        index.SearchField("achievements"),
         index.SearchField("challenges"),
+        index.SearchField("plan_contribution"),
+        index.SearchField("policy_alignment"),
+        index.SearchField("lead_institutions"),
+        index.SearchField("coordination"),
+        index.SearchField("cocreation_spaces"),
+        index.SearchField("representation_measures"),
+        index.SearchField("participants"),
+        index.SearchField("ongoing_collaboration"),
+        index.SearchField("monitoring_contact_name"),
+        index.SearchField("progress_discussion"),
+        index.SearchField("implementation_follow_up"),
+        index.SearchField("results_sharing"),
+        index.RelatedFields(
+            "objectives", [index.SearchField("title"), index.SearchField("description")]
+        ),
         index.FilterField("start_date"),
     ]
 

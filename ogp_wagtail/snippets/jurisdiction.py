@@ -27,6 +27,8 @@ class Jurisdiction(TranslatableMixin, index.Indexed, models.Model):
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
+        index.SearchField("country"),
+        index.AutocompleteField("country"),
         index.FilterField("locale_id"),
     ]
 
@@ -45,4 +47,6 @@ class JurisdictionViewSet(SnippetViewSet):
     icon = "site"
     menu_label = _("Jurisdictions")
     list_display = ["name", "country"]
-    search_fields = ["name", "country"]
+    # No ``search_fields`` here: the listing searches the model's index fields. Named
+    # here, Wagtail hands them to the database backend, and SQLite's full-text table has
+    # no such columns (the search answered 500).

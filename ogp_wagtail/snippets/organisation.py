@@ -52,6 +52,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("acronym"),
+        index.AutocompleteField("acronym"),
         index.FilterField("kind"),
         index.FilterField("locale_id"),
     ]
@@ -76,4 +77,4 @@ class OrganisationViewSet(SnippetViewSet):
     menu_label = _("Organisations")
     list_display = ["name", "acronym", "kind", "branch_of_government"]
     list_filter = ["kind", "branch_of_government"]
-    search_fields = ["name", "acronym"]
+    # No ``search_fields``: the model's index fields serve (see JurisdictionViewSet).

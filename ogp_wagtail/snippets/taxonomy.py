@@ -19,6 +19,10 @@ TAXONOMY_NAMESPACE = uuid.UUID("6f1c5e0a-4b7e-4d0f-9a43-0c9a1e2b7d11")
 
 
 class TaxonomyTerm(TranslatableMixin, models.Model):
+    # Not ``index.Indexed`` in Wagtail's search: the official lists are written with
+    # ``bulk_create`` (migrations, a new locale), which Wagtail's index never sees, and the
+    # listing finds a term among a few dozen per language in the database itself
+    # (``TaxonomyViewSet.search_fields``); page forms offer them as checkboxes.
     code = models.SlugField(
         _("code"),
         max_length=64,

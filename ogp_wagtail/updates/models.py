@@ -114,9 +114,13 @@ class ProgressUpdate(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableM
         FieldPanel("evidence"),
     ]
     base_form_class = ProgressUpdateForm
+    # Admin searches (listing, chooser) autocomplete: the title is often left blank (the
+    # quarter stands in), so what was done is matched as it is typed too.
     search_fields = [
         index.SearchField("title"),
+        index.AutocompleteField("title"),
         index.SearchField("progress"),
+        index.AutocompleteField("progress"),
         index.SearchField("delay_reasons"),
         index.SearchField("next_steps"),
         index.FilterField("date"),
