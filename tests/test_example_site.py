@@ -19,6 +19,7 @@ from tests.example_server import EXAMPLE_DIR, example_env, run
 pytestmark = pytest.mark.slow
 
 CRAWLER = Path(__file__).resolve().parent / "example_crawl.py"
+SEARCHER = Path(__file__).resolve().parent / "example_search.py"
 ADMIN_PASSWORD = "example-test-password"
 
 
@@ -310,3 +311,13 @@ def test_home_page_shows_every_block_of_the_library(example_site):
         assert css_class in html, css_class
     assert html.count('class="ogp-card ogp-commitment-summary"') == 5
     assert "Yasmina Benali" in html
+
+
+def test_a_word_only_in_a_milestone_an_update_or_an_evidence_item_finds_its_commitment(
+    example_site,
+):
+    found = json.loads(run(example_site["env"], script=SEARCHER))
+    assert set(found) == {"milestone", "update", "evidence"}
+    for kind, search in found.items():
+        assert search["status"] == 200, kind
+        assert search["commitment_url"] in search["result_urls"], (kind, search)

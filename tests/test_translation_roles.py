@@ -39,7 +39,6 @@ from ogp_wagtail.models import (
     Milestone,
     OGPValue,
     OpenGovernmentPage,
-    OpenGovernmentSearchPage,
     Organisation,
     PolicyArea,
     ProgressUpdate,

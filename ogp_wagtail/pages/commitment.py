@@ -41,6 +41,7 @@ from ..views.feeds import FEED_LENGTH, progress_updates_feed
 from .base import OGPPage, OGPPageForm, RuleError
 from .evidence import EvidenceFolderPage, EvidenceItem, evidence_items_text
 from .panels import EmbedCodePanel
+from .search import search_page_url
 
 
 def default_currency():
@@ -418,6 +419,8 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
             policy_areas=self.policy_areas.all(),
             sectors=self.sectors.all(),
             ogp_values=self.ogp_values.all(),
+            # The tags link to the site's search, filtered by them.
+            search_url=SimpleLazyObject(lambda: search_page_url(self, request) or ""),
             evidence_folders=SimpleLazyObject(
                 lambda: list(EvidenceFolderPage.objects.child_of(self).live().public())
             ),

@@ -34,6 +34,7 @@ from .commitment import CommitmentPage
 from .consultation import ConsultationPage
 from .evidence import EvidenceFolderPage
 from .panels import EmbedCodePanel
+from .search import commitment_list
 
 
 def _rich(label, help_text=""):
@@ -336,6 +337,9 @@ class StrategicVisionPage(RoutablePageMixin, OGPPage):
             parent=SimpleLazyObject(lambda: self.get_parent().specific),
             progress_status=status,
             commitment_groups=group_by_objective(status.commitments),
+            commitment_list=SimpleLazyObject(
+                lambda: commitment_list(self, request, status.commitments)
+            ),
             objectives=self.objectives.all(),
             endorsements=self.endorsements.select_related("organisation"),
             plan_jurisdictions=self.jurisdictions.all(),
