@@ -66,7 +66,7 @@ def with_language_versions(page):
 
 
 def search_page_changed(sender, instance, **kwargs):
-    search_index.refresh(with_language_versions(instance.specific_deferred))
+    search_index.publication_changed(with_language_versions(instance.specific_deferred))
 
 
 def search_page_moved(sender, instance, parent_page_before=None, **kwargs):

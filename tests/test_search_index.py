@@ -444,3 +444,24 @@ def test_the_search_page_answers_from_the_database_while_elasticsearch_is_down(
     assert response.status_code == 200
     assert len(BeautifulSoup(response.content, "html.parser").select(".ogp-result")) == 2
     assert "the database's index answered" in caplog.text
+
+
+def test_publishing_a_page_outside_the_content_leaves_the_index_alone(content, home):
+    before = set(SearchEntry.objects.values_list("pk", flat=True))
+    home.save_revision().publish()
+    plan = content[0].get_parent().specific
+    plan.save_revision().publish()  # same jurisdictions: only the plan's own entry changes
+    after = set(SearchEntry.objects.values_list("pk", flat=True))
+    assert len(before - after) == 1  # the plan's entry, replaced
+
+
+def test_a_plan_with_new_jurisdictions_passes_them_to_its_commitments(content, locale_en):
+    from ogp_wagtail.models import Jurisdiction
+
+    commitment = content[0]
+    plan = commitment.get_parent().specific
+    other = Jurisdiction.objects.create(name="Lakeside", country="France", locale=locale_en)
+    plan.jurisdictions.add(other)
+    plan.save_revision().publish()
+    entry = SearchEntry.objects.get(key=f"commitment:{commitment.pk}")
+    assert f" {other.pk} " in entry.jurisdictions

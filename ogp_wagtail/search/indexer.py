@@ -1,10 +1,10 @@
 """Keeps the search index in step with what residents can see.
 
-Publishing, unpublishing, moving or deleting a page, changing its view
-restrictions, and publishing or unpublishing a progress update each refresh the
-pages whose documents may have changed (:func:`pages_to_refresh`): the page, every
-page below it (their visibility, plan and jurisdictions follow it), and the
-commitment an evidence folder sits under (its text holds the folder's items).
+Moving or deleting a page and changing its view restrictions refresh the pages whose
+documents may have changed (:func:`pages_to_refresh`): the page, every page below it
+(their address and visibility follow it), and the commitment an evidence folder sits
+under (its text holds the folder's items). Publishing and unpublishing refresh less
+(:func:`publication_changed`): a page's visibility is its own.
 A progress update refreshes every language version of its commitment: the statuses
 it records are one truth for all of them.
 
@@ -32,15 +32,18 @@ BATCH_SIZE = 200
 logger = logging.getLogger("ogp_wagtail.search")
 
 
-def pages_to_refresh(pages):
+def pages_to_refresh(pages, with_descendants=True):
     """Ids of ``pages``, of every page below them, and of their parent commitments."""
     pages = [page for page in pages if page is not None]
     if not pages:
         return set()
-    below = Q()
-    for page in pages:
-        below |= Q(path__startswith=page.path)
-    ids = set(Page.objects.filter(below).values_list("pk", flat=True))
+    if with_descendants:
+        below = Q()
+        for page in pages:
+            below |= Q(path__startswith=page.path)
+        ids = set(Page.objects.filter(below).values_list("pk", flat=True))
+    else:
+        ids = {page.pk for page in pages}
     parent_paths = {page.path[: -Page.steplen] for page in pages if page.depth > 1}
     ids |= set(
         Page.objects.filter(
@@ -48,6 +51,35 @@ def pages_to_refresh(pages):
         ).values_list("pk", flat=True)
     )
     return ids
+
+
+def publication_changed(pages):
+    """Refresh what a page's publication or unpublication changes, and nothing more.
+
+    A page's own documents, and its parent commitment's (a folder's items are in its
+    text). What lies below it changes only when it inherits from it: a commitment's
+    folders (its status and taxonomies), a plan's pages when the plan's jurisdictions
+    changed. Other pages give no document and pass nothing down: publishing the home
+    page does not re-index the site.
+    """
+    pages = [page for page in pages if page.content_type.app_label == "ogp_wagtail"]
+    with_subtree = [page for page in pages if _passes_facts_down(page)]
+    own = [page for page in pages if page not in with_subtree]
+    refresh(with_subtree)
+    refresh(own, with_descendants=False)
+
+
+def _passes_facts_down(page):
+    model = page.specific_class
+    if model is None or model._meta.model_name not in ("commitmentpage", "strategicvisionpage"):
+        return False
+    if model._meta.model_name == "commitmentpage":
+        return True
+    indexed = SearchEntry.objects.filter(key=f"plan:{page.pk}").values_list(
+        "jurisdictions", flat=True
+    )
+    current = sorted(page.specific.jurisdictions.values_list("pk", flat=True)) if page.live else []
+    return [sorted(int(pk) for pk in value.split()) for value in indexed] != [current]
 
 
 def engines():
@@ -78,9 +110,9 @@ def replace(engine, page_ids, documents):
     transaction.on_commit(send)
 
 
-def refresh(pages, targets=None):
+def refresh(pages, targets=None, with_descendants=True):
     """Replace the documents of ``pages`` (and those they affect) by fresh ones."""
-    ids = pages_to_refresh(pages)
+    ids = pages_to_refresh(pages, with_descendants)
     if ids:
         documents = build_documents(ids)
         for engine in targets or engines():
