@@ -26,11 +26,10 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..progress import ProgressLabel
-from ..search.database import FACET_COLUMNS
 from ..search.documents import SearchKind
 from ..search.engine import search_with_fallback
 from ..search.excerpts import excerpt
-from ..search.facets import FACETS, count_facets
+from ..search.facets import FACETS, ROW_COLUMNS, count_facets
 from ..search.filters import CommitmentFilterSet, SearchFilterSet
 from ..search.indexer import refresh_stale
 from ..search.query import SearchQuery
@@ -276,7 +275,7 @@ def commitment_list(plan, request, statuses):
     filterset = CommitmentFilterSet(request.GET, plan=plan)
     refresh_stale()
     chosen = filterset.chosen()
-    rows = list(filterset.queryset.values(*FACET_COLUMNS))
+    rows = list(filterset.queryset.values_list(*ROW_COLUMNS))
     _kept, counts = count_facets(rows, chosen)
     by_page = {status.commitment.pk: status for status in statuses}
     ordered = filterset.qs.values_list("page_id", flat=True)

@@ -2,19 +2,18 @@
 
 **How relevance stays cheap.** ``modelsearch`` ranks on SQLite with a correlated
 ``bm25`` subquery per matching row, each re-running the full-text match: its cost
-grows with the square of the number of matches (26 s for 6,000). Here a search is
-three reads, none of them per row:
+grows with the square of the number of matches (26 s for 6,000). Here a search is two
+reads, none of them per row:
 
-1. the rows matching the words (one full-text lookup), with the few short columns
-   the facets read, counted in Python (:func:`.facets.count_facets`);
-2. the page asked for, ranked by the full-text engine itself over the ids the facets
-   kept, in a single statement: FTS5's ``bm25()`` on SQLite, ``ts_rank`` on
-   PostgreSQL, each computed once per kept row from data already in the index, then
-   ``ORDER BY ... LIMIT``;
-3. the stored title, text and facts of that page's hits.
+1. one statement where the full-text engine finds the matches and scores each of them
+   once (FTS5's ``bm25()`` on SQLite, ``ts_rank`` on PostgreSQL), joined to the few
+   short columns the facets read. In Python, the facets are counted
+   (:func:`.facets.count_facets`, in ``Counter``'s C loop) and the rows the choices
+   keep are sorted by score;
+2. the stored title, text and facts of the page of hits asked for.
 
-The cost is one linear pass over the matches in the database's own C code; it does
-not repeat the match per row. ``make bench`` reports it at 10,000 items.
+Every step is one linear pass over the matches (the sort, n log n, in C); nothing
+repeats the match per row. ``make bench`` reports it at 10,000 items.
 
 **Full text per database.** The migration creates, beside :class:`.models.SearchEntry`,
 an FTS5 table on SQLite (``unicode61``, diacritics folded: "ete" finds "été") or a
@@ -32,9 +31,8 @@ import unicodedata
 from functools import lru_cache
 
 from django.db import connection, transaction
-from django.db.models.expressions import RawSQL
 
-from .facets import FACETS, count_facets
+from .facets import FACETS, ROW_COLUMNS, count_facets
 from .models import SearchEntry
 from .query import HIT_FIELDS, Hit, SearchResults, stemmed_language
 
@@ -44,7 +42,19 @@ TSV_TABLE = "ogp_wagtail_searchentry_tsv"
 # which stands in for stemming where the database has none (SQLite).
 PREFIX_FROM = 3
 TITLE_WEIGHT = 5.0
-FACET_COLUMNS = ("id", "date", *(facet.field for facet in FACETS))
+ENTRY_TABLE = SearchEntry._meta.db_table
+
+
+def by_date(row):
+    """Newest first, undated last; the id breaks ties (rows start with id, date)."""
+    return (row[1] is None, -(row[1].toordinal() if row[1] else 0), -row[0])
+
+
+def by_score(row):
+    """Most relevant first (rows end with a score, lower is better); the id breaks ties."""
+    return (row[-1], row[0])
+
+
 HIT_COLUMNS = ("id", *HIT_FIELDS)
 
 
@@ -154,35 +164,31 @@ class FullText:
             params += [config, fold(phrase)]
         return "(" + " && ".join(parts) + ")", params
 
-    def matching_ids_sql(self, text, language):
-        """SQL and parameters selecting the ids of the entries matching ``text``."""
-        if self.vendor == "sqlite":
-            return (
-                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
-                [self.fts5_expression(text)],
-            )
-        if self.vendor == "postgresql":
-            query, params = self.tsquery(text, language)
-            return f"SELECT entry_id FROM {TSV_TABLE} WHERE document @@ {query}", params
-        return None, None
+    def scored_rows(self, cursor, text, language, locale_id, root_path):
+        """Rows of :data:`.facets.ROW_COLUMNS` matching ``text``, each with its score.
 
-    def ranked(self, cursor, text, language, entry_ids, offset, limit):
-        """``limit`` ids of ``entry_ids`` from ``offset``, the most relevant first."""
+        One statement: the full-text engine finds the matches and scores each once
+        (lower is better), joined to the entries of the language and site.
+        """
+        columns = ", ".join(f"e.{column}" for column in ROW_COLUMNS)
+        where = "e.locale_id = %s AND e.path LIKE %s"  # tree paths hold no LIKE wildcard
+        scope = [locale_id, f"{root_path}%"]
         if self.vendor == "sqlite":
             cursor.execute(
-                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
-                "AND rowid IN (SELECT value FROM json_each(%s)) "
-                f"ORDER BY bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0), rowid LIMIT %s OFFSET %s",
-                [self.fts5_expression(text), json.dumps(entry_ids), limit, offset],
+                f"SELECT {columns}, bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0) "
+                f"FROM {FTS_TABLE} JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid "
+                f"WHERE {FTS_TABLE} MATCH %s AND {where}",
+                [self.fts5_expression(text), *scope],
             )
         else:
             query, params = self.tsquery(text, language)
             cursor.execute(
-                f"SELECT entry_id FROM {TSV_TABLE} WHERE entry_id = ANY(%s) "
-                f"ORDER BY ts_rank(document, {query}) DESC, entry_id LIMIT %s OFFSET %s",
-                [entry_ids, *params, limit, offset],
+                f"SELECT {columns}, -ts_rank(t.document, q.query) "
+                f"FROM {TSV_TABLE} t JOIN {ENTRY_TABLE} e ON e.id = t.entry_id, "
+                f"(SELECT {query} AS query) q WHERE t.document @@ q.query AND {where}",
+                [*params, *scope],
             )
-        return [row[0] for row in cursor.fetchall()]
+        return cursor.fetchall()
 
 
 class DatabaseEngine:
@@ -257,42 +263,37 @@ class DatabaseEngine:
             locale_id=query.locale_id, path__startswith=query.root_path
         )
 
-    def search(self, query):
-        entries = self.entries(query)
+    def matching_rows(self, query):
+        """Rows of :data:`.facets.ROW_COLUMNS` matching the words, and how to order them.
+
+        With words, each row ends with its score; without, newest first.
+        """
         text = query.text
+        if text.is_empty:
+            return list(self.entries(query).values_list(*ROW_COLUMNS)), by_date
         full_text = self.full_text
-        if not text.is_empty:
-            sql, params = full_text.matching_ids_sql(text, query.language)
-            if sql is None:
-                for word in text.all_words:
-                    entries = entries.filter(body__icontains=word)
-            else:
-                entries = entries.filter(pk__in=RawSQL(sql, params))
-        rows = list(entries.values(*FACET_COLUMNS))
-        kept, counts = count_facets(rows, query.chosen)
-        if text.is_empty or full_text.vendor not in ("sqlite", "postgresql"):
-            kept.sort(
-                key=lambda row: (row["date"] is not None, row["date"], row["id"]), reverse=True
+        if full_text.vendor not in ("sqlite", "postgresql"):
+            entries = self.entries(query)
+            for word in text.all_words:
+                entries = entries.filter(body__icontains=word)
+            return list(entries.values_list(*ROW_COLUMNS)), by_date
+        with connection.cursor() as cursor:
+            rows = full_text.scored_rows(
+                cursor, text, query.language, query.locale_id, query.root_path
             )
-            page_ids = [row["id"] for row in kept[query.offset : query.offset + query.limit]]
-        else:
-            with connection.cursor() as cursor:
-                page_ids = full_text.ranked(
-                    cursor,
-                    text,
-                    query.language,
-                    [row["id"] for row in kept],
-                    query.offset,
-                    query.limit,
-                )
+        return rows, by_score
+
+    def search(self, query):
+        rows, order = self.matching_rows(query)
+        kept, counts = count_facets(rows, query.chosen)
+        kept.sort(key=order)
+        page_ids = [row[0] for row in kept[query.offset : query.offset + query.limit]]
         found = {
             row["id"]: row
             for row in SearchEntry.objects.filter(pk__in=page_ids).values(*HIT_COLUMNS)
         }
         hits = [
-            Hit(**{name: found[pk][name] for name in HIT_COLUMNS if name != "id"})
-            for pk in page_ids
-            if pk in found
+            Hit(**{name: found[pk][name] for name in HIT_FIELDS}) for pk in page_ids if pk in found
         ]
         return SearchResults(total=len(kept), hits=hits, counts=counts)
 

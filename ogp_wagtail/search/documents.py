@@ -320,7 +320,7 @@ def _commitment_facts(commitment, plan, today):
 
 def _evidence_documents(folder, facts):
     kinds = dict(EvidenceKind.choices)
-    facts = {**facts, "percent": None}
+    facts = {**facts, "percent": None, "status_until": None}
     return [
         _document(
             folder,
@@ -338,7 +338,9 @@ def _evidence_documents(folder, facts):
 
 def _commitment_documents(commitment, facts, folders, updates):
     """The commitment, then its milestones and updates; its text holds all of theirs."""
-    parts_facts = {**facts, "percent": None}
+    # The commitment's own entry alone says when its status may change: refreshing the
+    # commitment refreshes its parts.
+    parts_facts = {**facts, "percent": None, "status_until": None}
     parts = [
         _document(
             commitment,

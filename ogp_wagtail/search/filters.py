@@ -25,6 +25,8 @@ from .facets import FACET_BY_NAME
 from .models import SearchEntry
 from .query import MAX_QUERY_LENGTH, parse_text
 
+# Any year an OGP Local plan (the programme began in 2016) may be dated, and then some.
+YEARS = range(2100, 1999, -1)
 TAXONOMIES = {
     "policy_area": "PolicyArea",
     "sector": "Sector",
@@ -97,14 +99,12 @@ class SearchFilterSet(django_filters.FilterSet):
             ]
             for name, model in TAXONOMIES.items()
         }
-        plans = (
-            entries.filter(kind=SearchKind.PLAN).order_by("-date").values_list("plan_id", "title")
+        # Plans and years from small sources, not from a scan of the index.
+        plans = apps.get_model("ogp_wagtail", "StrategicVisionPage").objects.filter(
+            locale=self.locale, path__startswith=self.root_path
         )
-        choices["plan"] = list(plans)
-        years = (
-            entries.exclude(year=None).order_by("-year").values_list("year", flat=True).distinct()
-        )
-        choices["year"] = [(year, str(year)) for year in years]
+        choices["plan"] = list(plans.order_by("-start_date").values_list("pk", "title"))
+        choices["year"] = [(year, str(year)) for year in YEARS]
         return choices
 
     @property
