@@ -176,7 +176,9 @@ class FullText:
         if self.vendor == "sqlite":
             cursor.execute(
                 f"SELECT {columns}, bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0) "
-                f"FROM {FTS_TABLE} JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid "
+                # CROSS JOIN keeps the full-text match as the outer loop: with a plain JOIN
+                # SQLite may walk the entries and re-run the match for each (5 s at 5,000).
+                f"FROM {FTS_TABLE} CROSS JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid "
                 f"WHERE {FTS_TABLE} MATCH %s AND {where}",
                 [self.fts5_expression(text), *scope],
             )
