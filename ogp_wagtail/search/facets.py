@@ -14,7 +14,6 @@ matching rows and a filter is a ``LIKE '% 3 %'``.
 from collections import Counter
 from dataclasses import dataclass
 from functools import reduce
-from itertools import chain
 from operator import or_
 
 from django.db.models import Q
@@ -87,29 +86,34 @@ def count_facets(rows, chosen):
         for position, facet in positions
         if chosen.get(facet.name)
     ]
-    kept = []
     failing_only = {position: [] for position, _facet in positions}
-    for row in rows:
-        failed = [
-            position
-            for position, facet, selected in tests
-            if not facet.holds(row[position], selected)
-        ]
-        if not failed:
-            kept.append(row)
-        elif len(failed) == 1:
-            failing_only[failed[0]].append(row)
+    if tests:
+        kept = []
+        for row in rows:
+            failed = [
+                position
+                for position, facet, selected in tests
+                if not facet.holds(row[position], selected)
+            ]
+            if not failed:
+                kept.append(row)
+            elif len(failed) == 1:
+                failing_only[failed[0]].append(row)
+    else:
+        kept = list(rows)
     counts = {}
     for position, facet in positions:
         counted = kept + failing_only[position] if failing_only[position] else kept
+        stored = Counter(row[position] for row in counted)
         if facet.many:
-            counter = Counter(chain.from_iterable(row[position].split() for row in counted))
-            counts[facet.name] = {int(value): count for value, count in counter.items()}
+            # Few distinct lists ("3 7" for every milestone of a commitment): split each once.
+            values = Counter()
+            for listed, count in stored.items():
+                for value in listed.split():
+                    values[int(value)] += count
+            counts[facet.name] = dict(values)
         else:
-            counter = Counter(row[position] for row in counted)
             counts[facet.name] = {
-                value: count
-                for value, count in counter.items()
-                if value is not None and value != ""
+                value: count for value, count in stored.items() if value is not None and value != ""
             }
     return kept, counts

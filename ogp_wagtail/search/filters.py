@@ -91,12 +91,11 @@ class SearchFilterSet(django_filters.FilterSet):
     def _choices(self, entries):
         """Every value each facet accepts here, with its label: the allow-list."""
         choices = {
-            name: [
-                (term.pk, term.name)
-                for term in apps.get_model("ogp_wagtail", model)
+            name: list(
+                apps.get_model("ogp_wagtail", model)
                 .objects.filter(locale=self.locale)
-                .only("pk", "name")
-            ]
+                .values_list("pk", "name")
+            )
             for name, model in TAXONOMIES.items()
         }
         # Plans and years from small sources, not from a scan of the index.
@@ -206,12 +205,11 @@ class CommitmentFilterSet(SearchFilterSet):
     def _choices(self, entries):
         # The list filters by status, policy area and sector only.
         return {
-            name: [
-                (term.pk, term.name)
-                for term in apps.get_model("ogp_wagtail", TAXONOMIES[name])
+            name: list(
+                apps.get_model("ogp_wagtail", TAXONOMIES[name])
                 .objects.filter(locale=self.locale)
-                .only("pk", "name")
-            ]
+                .values_list("pk", "name")
+            )
             for name in ("policy_area", "sector")
         }
 
