@@ -73,6 +73,7 @@ messages: venv
 bench: venv
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/comments.py
+	$(BIN)/python bench/search.py
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache example_site/db.sqlite3 example_site/media
