@@ -143,6 +143,12 @@ class FullText:
         if self.vendor == "sqlite":
             cursor.execute(f"DELETE FROM {FTS_TABLE}")
 
+    def analyse(self, cursor):
+        """Fresh statistics after a rebuild: without them PostgreSQL's planner skips the GIN
+        index and reads every document for a rare word (40 ms instead of 4 at 10,000)."""
+        if self.vendor == "postgresql":
+            cursor.execute(f"ANALYZE {ENTRY_TABLE}, {TSV_TABLE}")
+
     # Reading
     def fts5_expression(self, text):
         """SQLite's query for ``text`` (:class:`.query.ParsedText`), every word quoted."""
@@ -314,3 +320,4 @@ class DatabaseEngine:
                 self._insert(cursor, batch)
                 if progress:
                     progress(len(batch))
+            self.full_text.analyse(cursor)
