@@ -14,7 +14,6 @@ when any run fails. ``BENCH_DATABASES=sqlite`` (or ``postgresql``) runs one only
 import json
 import os
 import re
-import shlex
 import shutil
 import socket
 import subprocess
@@ -26,6 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import requests
+from scaffold import postgres_database
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "example_site"
@@ -45,23 +45,11 @@ def fail(message):
 
 
 @contextmanager
-def postgres_database(env):
+def postgres_comments_database(env):
     """A database of its own in the test cluster, dropped afterwards."""
-    script = REPO / "scripts" / "postgres-test-cluster.sh"
-    exports = subprocess.run([str(script)], capture_output=True, text=True, check=True).stdout
-    for word in shlex.split(exports.replace("export ", "")):
-        key, _, value = word.partition("=")
-        env[key] = value
-    database = f"ogp_bench_{os.getpid()}"
-    env.update(BENCH_DATABASE_ENGINE="postgresql", BENCH_DATABASE=database)
-    psql = ["psql", "-h", env["PGHOST"], "-p", env["PGPORT"], "-U", env["PGUSER"], "-q"]
-    subprocess.run([*psql, "-c", f"CREATE DATABASE {database}"], check=True, env=env)
-    try:
+    with postgres_database(env, "ogp_bench") as database:
+        env.update(BENCH_DATABASE_ENGINE="postgresql", BENCH_DATABASE=database)
         yield f"PostgreSQL database {database}"
-    finally:
-        subprocess.run(
-            [*psql, "-c", f"DROP DATABASE IF EXISTS {database} WITH (FORCE)"], env=env, check=False
-        )
 
 
 @contextmanager
@@ -77,7 +65,7 @@ def sqlite_database(env):
         shutil.rmtree(directory, ignore_errors=True)
 
 
-DATABASE_SETUPS = {"sqlite": sqlite_database, "postgresql": postgres_database}
+DATABASE_SETUPS = {"sqlite": sqlite_database, "postgresql": postgres_comments_database}
 
 
 def manage(env, *args):

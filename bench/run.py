@@ -23,7 +23,6 @@ fails to render or the content cannot be built.
 """
 
 import argparse
-import io
 import json
 import os
 import platform
@@ -32,6 +31,8 @@ import tempfile
 import time
 import traceback
 from pathlib import Path
+
+from scaffold import load_example, migrate
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO = BENCH_DIR.parent
@@ -82,23 +83,6 @@ class Stopwatch:
         self.seconds[name] = time.perf_counter() - start
         print(f" {self.seconds[name]:.1f} s", flush=True)
         return result
-
-
-def migrate():
-    from django.core.management import call_command
-
-    call_command("migrate", interactive=False, verbosity=0)
-
-
-def load_example():
-    from django.core.management import call_command
-
-    output = io.StringIO()
-    try:
-        call_command("load_example", stdout=output)
-    except Exception:
-        print(output.getvalue(), file=sys.stderr)  # what it loaded before it failed
-        raise
 
 
 def set_up(stopwatch):

@@ -36,7 +36,6 @@ import json
 import os
 import platform
 import re
-import shlex
 import statistics
 import subprocess
 import sys
@@ -46,6 +45,8 @@ import time
 import traceback
 from contextlib import contextmanager
 from pathlib import Path
+
+from scaffold import load_example, migrate, postgres_database
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO = BENCH_DIR.parent
@@ -131,29 +132,17 @@ def sqlite_environment(env):
 
 @contextmanager
 def postgres_environment(env):
-    """A database of its own in the test cluster, dropped afterwards (as bench/comments.py)."""
-    script = REPO / "scripts" / "postgres-test-cluster.sh"
-    exports = subprocess.run([str(script)], capture_output=True, text=True, check=True).stdout
-    for word in shlex.split(exports.replace("export ", "")):
-        key, _, value = word.partition("=")
-        env[key] = value
-    database = f"ogp_bench_search_{os.getpid()}"
-    psql = ["psql", "-h", env["PGHOST"], "-p", env["PGPORT"], "-U", env["PGUSER"], "-q"]
-    subprocess.run([*psql, "-c", f"CREATE DATABASE {database}"], check=True, env=env)
-    with tempfile.TemporaryDirectory(prefix="ogp-bench-search-") as directory:
+    """A database of its own in the test cluster, dropped afterwards."""
+    with (
+        postgres_database(env, "ogp_bench_search") as database,
+        tempfile.TemporaryDirectory(prefix="ogp-bench-search-") as directory,
+    ):
         env.update(
             BENCH_DATABASE=database,
             EXAMPLE_MEDIA_ROOT=str(Path(directory) / "media"),
             EXAMPLE_EMAIL_DIR=str(Path(directory) / "emails"),
         )
-        try:
-            yield f"PostgreSQL database {database}"
-        finally:
-            subprocess.run(
-                [*psql, "-c", f"DROP DATABASE IF EXISTS {database} WITH (FORCE)"],
-                env=env,
-                check=False,
-            )
+        yield f"PostgreSQL database {database}"
 
 
 ENVIRONMENTS = {"sqlite": sqlite_environment, "postgresql": postgres_environment}
@@ -328,25 +317,6 @@ def step(seconds, name, function, *args):
     seconds[name] = time.perf_counter() - start
     print(f" {seconds[name]:.1f} s", flush=True)
     return result
-
-
-def migrate():
-    from django.core.management import call_command
-
-    call_command("migrate", interactive=False, verbosity=0)
-
-
-def load_example():
-    import io
-
-    from django.core.management import call_command
-
-    output = io.StringIO()
-    try:
-        call_command("load_example", stdout=output)
-    except Exception:
-        print(output.getvalue(), file=sys.stderr)
-        raise
 
 
 def words(common):
