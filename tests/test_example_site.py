@@ -234,7 +234,7 @@ def test_crawl_from_home_reaches_every_ogp_page_without_errors(example_site):
     assert statuses.get("/static/ogp_wagtail/css/ogp-wagtail-blocks.css") == 200
     assert result["not_found_status"] == 404
     admin = result["admin_edit_statuses"]
-    assert len(admin) == 17  # the home page, the resources page and the 15 OGP pages
+    assert len(admin) == 18  # the home, resources and search pages and the 15 OGP pages
     assert set(admin.values()) == {200}, admin
 
     # Every progress update's permanent page, from its commitment's page, and the feeds.
