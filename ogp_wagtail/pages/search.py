@@ -22,7 +22,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..progress import ProgressLabel
@@ -79,7 +79,9 @@ class Result:
 
 def site_root(page, request):
     """The home of the page's site in the page's language (the site's home otherwise)."""
-    site = page.get_site()
+    # The site serving the request, which Wagtail already found and kept on the request:
+    # ``page.get_site()`` would look it up again on every page that links to the search.
+    site = Site.find_for_request(request) or page.get_site()
     root = site.root_page if site else page.get_root()
     return root.get_translation_or_none(page.locale) or root
 
