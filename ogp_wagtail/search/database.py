@@ -89,9 +89,10 @@ def create_full_text_table(schema_editor):
         )
     elif vendor == "postgresql":
         schema_editor.execute(
-            f"CREATE TABLE {TSV_TABLE} (entry_id integer PRIMARY KEY "
-            f"REFERENCES {SearchEntry._meta.db_table} (id) ON DELETE CASCADE "
-            "DEFERRABLE INITIALLY DEFERRED, document tsvector NOT NULL)"
+            # No foreign key: Django's flush (tests, ``manage.py flush``) truncates the
+            # entries alone, which PostgreSQL refuses while another table references them.
+            # The indexer deletes these rows itself; a search joins them to live entries.
+            f"CREATE TABLE {TSV_TABLE} (entry_id integer PRIMARY KEY, document tsvector NOT NULL)"
         )
         schema_editor.execute(
             f"CREATE INDEX {TSV_TABLE}_document ON {TSV_TABLE} USING GIN (document)"
@@ -132,16 +133,21 @@ class FullText:
             )
 
     def delete(self, cursor, entry_ids):
-        if self.vendor == "sqlite" and entry_ids:
+        if not entry_ids:
+            return
+        if self.vendor == "sqlite":
             cursor.execute(
                 f"DELETE FROM {FTS_TABLE} WHERE rowid IN (SELECT value FROM json_each(%s))",
                 [json.dumps(list(entry_ids))],
             )
-        # PostgreSQL: the foreign key cascades.
+        elif self.vendor == "postgresql":
+            cursor.execute(f"DELETE FROM {TSV_TABLE} WHERE entry_id = ANY(%s)", [list(entry_ids)])
 
     def clear(self, cursor):
         if self.vendor == "sqlite":
             cursor.execute(f"DELETE FROM {FTS_TABLE}")
+        elif self.vendor == "postgresql":
+            cursor.execute(f"DELETE FROM {TSV_TABLE}")
 
     def analyse(self, cursor):
         """Fresh statistics after a rebuild: without them PostgreSQL's planner skips the GIN
