@@ -29,7 +29,8 @@ from ..progress import ProgressLabel
 from ..search.documents import SearchKind
 from ..search.engine import search_with_fallback
 from ..search.excerpts import excerpt
-from ..search.facets import FACETS, ROW_COLUMNS, count_facets
+from ..search.faceted import facet_counts
+from ..search.facets import FACETS
 from ..search.filters import CommitmentFilterSet, SearchFilterSet
 from ..search.indexer import refresh_stale
 from ..search.query import SearchQuery
@@ -277,8 +278,7 @@ def commitment_list(plan, request, statuses):
     filterset = CommitmentFilterSet(request.GET, plan=plan)
     refresh_stale()
     chosen = filterset.chosen()
-    rows = list(filterset.queryset.values_list(*ROW_COLUMNS))
-    _kept, counts = count_facets(rows, chosen)
+    counts = facet_counts(filterset.queryset, chosen)
     by_page = {status.commitment.pk: status for status in statuses}
     ordered = filterset.qs.values_list("page_id", flat=True)
     return CommitmentList(

@@ -3,17 +3,19 @@
 **How relevance stays cheap.** ``modelsearch`` ranks on SQLite with a correlated
 ``bm25`` subquery per matching row, each re-running the full-text match: its cost
 grows with the square of the number of matches (26 s for 6,000). Here a search is two
-reads, none of them per row:
+statements, none of them per row, and no matching row travels to Python:
 
-1. one statement where the full-text engine finds the matches and scores each of them
-   once (FTS5's ``bm25()`` on SQLite, ``ts_rank`` on PostgreSQL), joined to the few
-   short columns the facets read. In Python, the facets are counted
-   (:func:`.facets.count_facets`, in ``Counter``'s C loop) and the rows the choices
-   keep are sorted by score;
-2. the stored title, text and facts of the page of hits asked for.
+1. one statement (:mod:`.faceted`) where the full-text engine finds the matches and
+   scores each of them once (FTS5's ``bm25()`` on SQLite, ``ts_rank`` on PostgreSQL),
+   joined to the short columns the facets read; the database keeps them
+   (``MATERIALIZED``), counts every facet with a ``GROUP BY`` and returns the facet
+   counts, the total and the ids of the page of results, ranked (``ROW_NUMBER() OVER
+   (ORDER BY score)``);
+2. the stored title, text and facts of those ids.
 
-Every step is one linear pass over the matches (the sort, n log n, in C); nothing
-repeats the match per row. ``make bench`` reports it at 10,000 items.
+The cost is one linear pass over the matches, in the database's C code (the ranking
+sort, n log n); nothing repeats the match per row and the answer stays about a
+hundred rows however many match. ``make bench`` reports it at 10,000 items.
 
 **Full text per database.** The migration creates, beside :class:`.models.SearchEntry`,
 an FTS5 table on SQLite (``unicode61``, diacritics folded: "ete" finds "été") or a
@@ -27,15 +29,14 @@ the stemming it lacks), PostgreSQL reads the typed text with ``plainto_tsquery``
 """
 
 import datetime
-import heapq
 import json
 import unicodedata
 from functools import lru_cache
-from operator import itemgetter
 
 from django.db import connection, transaction
 
-from .facets import FACETS, ROW_COLUMNS, count_facets
+from .faceted import BY_DATE, BY_SCORE, MATCH_COLUMNS, entries_sql, faceted_search
+from .facets import FACETS
 from .models import SearchEntry
 from .query import HIT_FIELDS, Hit, SearchResults, stemmed_language
 
@@ -46,15 +47,6 @@ TSV_TABLE = "ogp_wagtail_searchentry_tsv"
 PREFIX_FROM = 3
 TITLE_WEIGHT = 5.0
 ENTRY_TABLE = SearchEntry._meta.db_table
-
-
-def by_date(row):
-    """Newest first, undated last; the id breaks ties (rows start with id, date)."""
-    return (row[1] is None, -(row[1].toordinal() if row[1] else 0), -row[0])
-
-
-# Most relevant first (rows end with a score, lower is better); the id breaks ties.
-by_score = itemgetter(len(ROW_COLUMNS), 0)
 
 
 HIT_COLUMNS = ("id", *HIT_FIELDS)
@@ -178,35 +170,31 @@ class FullText:
             params += [config, fold(phrase)]
         return "(" + " && ".join(parts) + ")", params
 
-    def scored_rows(self, cursor, text, language, locale_id, root_path):
-        """Rows of :data:`.facets.ROW_COLUMNS` matching ``text``, each with its score.
-
-        One statement: the full-text engine finds the matches and scores each once
-        (lower is better), joined to the entries of the language and site.
-        """
-        columns = ", ".join(f"e.{column}" for column in ROW_COLUMNS)
+    def matches(self, text, language, locale_id, root_path):
+        """SQL and parameters of the entries of the language and site matching ``text``,
+        as :data:`.faceted.MATCH_COLUMNS`, each scored once by the full-text engine (lower
+        is better)."""
+        columns = ", ".join(f"e.{column}" for column in MATCH_COLUMNS[:-1])
         where = "e.locale_id = %s AND e.path LIKE %s"  # tree paths hold no LIKE wildcard
         scope = [locale_id, f"{root_path}%"]
         if self.vendor == "sqlite":
-            cursor.execute(
-                f"SELECT {columns}, bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0) "
+            return (
+                f"SELECT {columns}, bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0) AS score "
                 # CROSS JOIN keeps the full-text match as the outer loop: with a plain JOIN
                 # SQLite may walk the entries and re-run the match for each (5 s at 5,000).
                 f"FROM {FTS_TABLE} CROSS JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid "
                 f"WHERE {FTS_TABLE} MATCH %s AND {where}",
                 [self.fts5_expression(text), *scope],
             )
-        else:
-            query, params = self.tsquery(text, language)
-            # The query written out twice, not joined from a subquery: the planner then
-            # uses the GIN index (a rare word read every document: 18 ms at 10,000).
-            cursor.execute(
-                f"SELECT {columns}, -ts_rank(t.document, {query}) "
-                f"FROM {TSV_TABLE} t JOIN {ENTRY_TABLE} e ON e.id = t.entry_id "
-                f"WHERE t.document @@ {query} AND {where}",
-                [*params, *params, *scope],
-            )
-        return cursor.fetchall()
+        query, params = self.tsquery(text, language)
+        # The query written out twice, not joined from a subquery: the planner then
+        # uses the GIN index (a rare word read every document: 18 ms at 10,000).
+        return (
+            f"SELECT {columns}, -ts_rank(t.document, {query}) AS score "
+            f"FROM {TSV_TABLE} t JOIN {ENTRY_TABLE} e ON e.id = t.entry_id "
+            f"WHERE t.document @@ {query} AND {where}",
+            [*params, *params, *scope],
+        )
 
 
 class DatabaseEngine:
@@ -282,32 +270,24 @@ class DatabaseEngine:
             locale_id=query.locale_id, path__startswith=query.root_path
         )
 
-    def matching_rows(self, query):
-        """Rows of :data:`.facets.ROW_COLUMNS` matching the words, and how to order them.
-
-        With words, each row ends with its score; without, newest first.
-        """
+    def matches(self, query):
+        """SQL and parameters of the entries matching the words, and how to order them."""
         text = query.text
-        if text.is_empty:
-            return list(self.entries(query).values_list(*ROW_COLUMNS)), by_date
         full_text = self.full_text
-        if full_text.vendor not in ("sqlite", "postgresql"):
-            entries = self.entries(query)
-            for word in text.all_words:
-                entries = entries.filter(body__icontains=word)
-            return list(entries.values_list(*ROW_COLUMNS)), by_date
-        with connection.cursor() as cursor:
-            rows = full_text.scored_rows(
-                cursor, text, query.language, query.locale_id, query.root_path
-            )
-        return rows, by_score
+        if not text.is_empty and full_text.vendor in ("sqlite", "postgresql"):
+            sql, params = full_text.matches(text, query.language, query.locale_id, query.root_path)
+            return sql, params, BY_SCORE
+        entries = self.entries(query)
+        for word in text.all_words:  # other databases: words anywhere, newest first
+            entries = entries.filter(body__icontains=word)
+        sql, params = entries_sql(entries)
+        return sql, params, BY_DATE
 
     def search(self, query):
-        rows, order = self.matching_rows(query)
-        kept, counts = count_facets(rows, query.chosen)
-        # Only the rows up to the page asked for are ordered: n log k, not a full sort.
-        first = heapq.nsmallest(query.offset + query.limit, kept, key=order)
-        page_ids = [row[0] for row in first[query.offset :]]
+        sql, params, order = self.matches(query)
+        total, counts, page_ids = faceted_search(
+            sql, params, query.chosen, order=order, offset=query.offset, limit=query.limit
+        )
         found = {
             row["id"]: row
             for row in SearchEntry.objects.filter(pk__in=page_ids).values(*HIT_COLUMNS)
@@ -315,7 +295,7 @@ class DatabaseEngine:
         hits = [
             Hit(**{name: found[pk][name] for name in HIT_FIELDS}) for pk in page_ids if pk in found
         ]
-        return SearchResults(total=len(kept), hits=hits, counts=counts)
+        return SearchResults(total=total, hits=hits, counts=counts)
 
     def rebuild(self, batches, progress=None):
         """Replace the whole index in one transaction: searches see the old one until it ends."""

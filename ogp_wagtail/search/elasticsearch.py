@@ -21,9 +21,9 @@ first writes the pages' documents under their keys (an existing document is
 overwritten in place), then deletes the pages' documents it did not write: a page
 never vanishes from the results while it is refreshed.
 
-**Facets as aggregations, counted disjunctively.** :func:`.facets.count_facets`
-counts a value as the results that value would give with every *other* facet's
-choices kept. Here the facet choices are a ``post_filter`` (they narrow the hits,
+**Facets as aggregations, counted disjunctively.** As in the database's statement
+(:mod:`.faceted`), a value counts the results that value would give with every
+*other* facet's choices kept. Here the facet choices are a ``post_filter`` (they narrow the hits,
 not the aggregations), and each facet's ``terms`` aggregation sits in a ``filter``
 aggregation applying every other facet's choices. Each ``terms`` aggregation has an
 explicit ``size``: by default Elasticsearch returns only the 10 largest buckets,

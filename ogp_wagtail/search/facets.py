@@ -7,11 +7,10 @@ choices kept, so a resident sees what each choice would give. Within a facet the
 chosen values are alternatives (OR); across facets they all apply (AND).
 
 Multi-valued facets are stored in the database as a space-framed list of ids
-(``" 3 7 "``): one row per document, so that the counts come from one read of the
-matching rows and a filter is a ``LIKE '% 3 %'``.
+(``" 3 7 "``): one row per document, so that a filter is a ``LIKE '% 3 %'`` and the
+counts of a facet come from one ``GROUP BY`` of its lists (:mod:`.faceted`).
 """
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
@@ -43,15 +42,20 @@ class Facet:
             return reduce(or_, (Q(**{f"{self.field}__contains": f" {v} "}) for v in values))
         return Q(**{f"{self.field}__in": values})
 
-    def stored(self, values):
-        """``values`` as :func:`count_facets` reads them in a row (ids of a list as text)."""
-        return frozenset(str(value) for value in values) if self.many else frozenset(values)
+    def condition(self, values):
+        """The SQL reading of a choice, on this facet's column: SQL and its parameters.
 
-    def holds(self, stored_value, chosen):
-        """Python's reading of a choice: is ``stored_value`` counted under one of ``chosen``?"""
+        The same rule as :meth:`q`, written out for the statement of :mod:`.faceted`.
+        """
+        values = sorted(values)
         if self.many:
-            return not chosen.isdisjoint(stored_value.split())
-        return stored_value in chosen
+            sql = " OR ".join([f"{self.field} LIKE %s"] * len(values))
+            return f"({sql})", [f"% {value} %" for value in values]
+        return f"{self.field} IN ({', '.join(['%s'] * len(values))})", values
+
+    def value(self, stored_text):
+        """A value as the statement of :mod:`.faceted` returns it (as text), typed."""
+        return int(stored_text) if self.numeric else stored_text
 
 
 FACETS = (
@@ -65,55 +69,5 @@ FACETS = (
     Facet("year", "year", _("Year")),
 )
 FACET_BY_NAME = {facet.name: facet for facet in FACETS}
-# The columns a row handed to count_facets starts with; an engine may add its own after.
-ROW_COLUMNS = ("id", "date", *(facet.field for facet in FACETS))
-FIRST_FACET = 2
-
-
-def count_facets(rows, chosen):
-    """``(kept, {facet name: {value: count}})`` over ``rows`` given the ``chosen`` values.
-
-    ``rows`` are tuples starting with :data:`ROW_COLUMNS`; ``chosen`` maps facet names
-    to sets of values. ``kept`` lists the rows every choice keeps.
-
-    A row failing no choice counts for every facet; a row failing one facet's choice
-    only still counts for that facet's values (what choosing them instead would give);
-    others count nowhere. The counting itself runs in ``Counter``'s C loop.
-    """
-    positions = list(enumerate(FACETS, start=FIRST_FACET))
-    tests = [
-        (position, facet, facet.stored(chosen[facet.name]))
-        for position, facet in positions
-        if chosen.get(facet.name)
-    ]
-    failing_only = {position: [] for position, _facet in positions}
-    if tests:
-        kept = []
-        for row in rows:
-            failed = [
-                position
-                for position, facet, selected in tests
-                if not facet.holds(row[position], selected)
-            ]
-            if not failed:
-                kept.append(row)
-            elif len(failed) == 1:
-                failing_only[failed[0]].append(row)
-    else:
-        kept = list(rows)
-    counts = {}
-    for position, facet in positions:
-        counted = kept + failing_only[position] if failing_only[position] else kept
-        stored = Counter(row[position] for row in counted)
-        if facet.many:
-            # Few distinct lists ("3 7" for every milestone of a commitment): split each once.
-            values = Counter()
-            for listed, count in stored.items():
-                for value in listed.split():
-                    values[int(value)] += count
-            counts[facet.name] = dict(values)
-        else:
-            counts[facet.name] = {
-                value: count for value, count in stored.items() if value is not None and value != ""
-            }
-    return kept, counts
+# The columns of an index row the facets read, after its id and date.
+FACET_COLUMNS = tuple(facet.field for facet in FACETS)

@@ -1,0 +1,111 @@
+"""One statement for a faceted search: the total, every facet's counts and a page of ids.
+
+Given the SQL of the matching index rows (:data:`MATCH_COLUMNS`, whatever found
+them: a full-text match with its score, or every entry of a plan), the database
+counts, in one round trip:
+
+- for each facet, its rows per value, *disjunctively*: with every other facet's
+  choices applied, not its own (see :mod:`.facets`);
+- the rows every choice keeps (the total);
+- the ids of the page asked for, in the order given, with their positions.
+
+The matches are read once (``MATERIALIZED``) and every count is a ``GROUP BY`` the
+database runs in C. Nothing per row comes back to Python: with 5,000 matches the
+answer is about a hundred rows (one per facet value, one per hit). A multi-valued
+facet is grouped by its stored list (``" 3 7 "``), few distinct ones, split here.
+"""
+
+from django.db import connection
+from django.db.models import FloatField, Value
+
+from .facets import FACET_COLUMNS, FACETS
+
+# What the matches' SQL selects, in this order; ``score`` orders results (lower first).
+MATCH_COLUMNS = ("id", "date", *FACET_COLUMNS, "score")
+# How results are ordered: by relevance, or newest first when no words were typed.
+BY_SCORE = "score, id"
+BY_DATE = "date IS NULL, date DESC, id DESC"
+TOTAL = "#total"
+HIT = "#hit"
+
+
+def entries_sql(entries):
+    """SQL and parameters of ``entries`` (a queryset of the index) as :data:`MATCH_COLUMNS`."""
+    scored = entries.annotate(score=Value(0.0, output_field=FloatField()))
+    return scored.values_list(*MATCH_COLUMNS).query.sql_with_params()
+
+
+def facet_counts(entries, chosen):
+    """``{facet: {value: count}}`` over ``entries`` (a queryset of the index), disjunctively."""
+    sql, params = entries_sql(entries)
+    _total, counts, _ids = faceted_search(sql, params, chosen, order=BY_DATE)
+    return counts
+
+
+def choices_sql(chosen, *, leave_out=None):
+    """``WHERE`` of every facet's choice but ``leave_out``'s: SQL and parameters."""
+    parts, params = [], []
+    for facet in FACETS:
+        values = chosen.get(facet.name)
+        if values and facet.name != leave_out:
+            sql, facet_params = facet.condition(values)
+            parts.append(sql)
+            params += facet_params
+    return " AND ".join(parts) or "1 = 1", params
+
+
+def statement(matches_sql, matches_params, chosen, order, offset, limit):
+    """The statement over the matches: SQL and parameters. Its rows are
+    ``(what, value, number)``: a facet's name, a value and its count; :data:`TOTAL`
+    and the total; :data:`HIT`, an id and its position."""
+    # PostgreSQL and SQLite read a CTE once when asked to; other databases may re-run it.
+    materialized = "MATERIALIZED " if connection.vendor in ("postgresql", "sqlite") else ""
+    parts = []
+    params = list(matches_params)
+    for facet in FACETS:
+        where, where_params = choices_sql(chosen, leave_out=facet.name)
+        parts.append(
+            f"SELECT %s, CAST({facet.field} AS TEXT), COUNT(*) FROM matches "
+            f"WHERE {where} GROUP BY {facet.field}"
+        )
+        params += [facet.name, *where_params]
+    where, where_params = choices_sql(chosen)
+    parts.append(f"SELECT %s, NULL, COUNT(*) FROM matches WHERE {where}")
+    params += [TOTAL, *where_params]
+    if limit:
+        parts.append(
+            "SELECT * FROM (SELECT %s, CAST(id AS TEXT), "
+            f"ROW_NUMBER() OVER (ORDER BY {order}) FROM matches WHERE {where} "
+            f"ORDER BY {order} LIMIT %s OFFSET %s) page"
+        )
+        params += [HIT, *where_params, limit, offset]
+    sql = f"WITH matches AS {materialized}({matches_sql}) " + " UNION ALL ".join(parts)
+    return sql, params
+
+
+def faceted_search(matches_sql, matches_params, chosen, *, order, offset=0, limit=0):
+    """``(total, counts, ids)``: the total the choices keep, ``{facet: {value: count}}``
+    and the ids of rows ``offset`` to ``offset + limit`` in ``order``."""
+    sql, params = statement(matches_sql, matches_params, chosen, order, offset, limit)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return read(rows)
+
+
+def read(rows):
+    facets = {facet.name: facet for facet in FACETS}
+    counts = {name: {} for name in facets}
+    total, hits = 0, []
+    for what, value, number in rows:
+        if what == TOTAL:
+            total = number
+        elif what == HIT:
+            hits.append((number, int(value)))
+        elif value not in (None, ""):
+            facet = facets[what]
+            facet_counts = counts[what]
+            for part in value.split() if facet.many else [value]:
+                typed = facet.value(part)
+                facet_counts[typed] = facet_counts.get(typed, 0) + number
+    return total, counts, [pk for _position, pk in sorted(hits)]
