@@ -84,7 +84,9 @@ def site_root(page, request):
     # ``page.get_site()`` would look it up again on every page that links to the search.
     site = Site.find_for_request(request) or page.get_site()
     root = site.root_page if site else page.get_root()
-    return root.get_translation_or_none(page.locale) or root
+    if root.locale_id == page.locale_id:
+        return root
+    return root.get_translation_or_none(page.locale_id) or root
 
 
 def page_number(value):

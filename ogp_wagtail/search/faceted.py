@@ -43,7 +43,8 @@ def facet_counts(entries, chosen):
 
 
 def choices_sql(chosen, *, leave_out=None):
-    """``WHERE`` of every facet's choice but ``leave_out``'s: SQL and parameters."""
+    """The ``WHERE`` clause of every facet's choice but ``leave_out``'s (``""`` when there
+    is none: SQLite reads ``WHERE 1 = 1`` slower than no clause), and its parameters."""
     parts, params = [], []
     for facet in FACETS:
         values = chosen.get(facet.name)
@@ -51,7 +52,7 @@ def choices_sql(chosen, *, leave_out=None):
             sql, facet_params = facet.condition(values)
             parts.append(sql)
             params += facet_params
-    return " AND ".join(parts) or "1 = 1", params
+    return (f" WHERE {' AND '.join(parts)}" if parts else ""), params
 
 
 def statement(matches_sql, matches_params, chosen, order, offset, limit):
@@ -65,18 +66,18 @@ def statement(matches_sql, matches_params, chosen, order, offset, limit):
     for facet in FACETS:
         where, where_params = choices_sql(chosen, leave_out=facet.name)
         parts.append(
-            f"SELECT %s, CAST({facet.field} AS TEXT), COUNT(*) FROM matches "
-            f"WHERE {where} GROUP BY {facet.field}"
+            f"SELECT %s, CAST({facet.field} AS TEXT), COUNT(*) FROM matches{where} "
+            f"GROUP BY {facet.field}"
         )
         params += [facet.name, *where_params]
     where, where_params = choices_sql(chosen)
-    parts.append(f"SELECT %s, NULL, COUNT(*) FROM matches WHERE {where}")
+    parts.append(f"SELECT %s, NULL, COUNT(*) FROM matches{where}")
     params += [TOTAL, *where_params]
     if limit:
+        # Numbered after the LIMIT: a window over every match would sort them all again.
         parts.append(
-            "SELECT * FROM (SELECT %s, CAST(id AS TEXT), "
-            f"ROW_NUMBER() OVER (ORDER BY {order}) FROM matches WHERE {where} "
-            f"ORDER BY {order} LIMIT %s OFFSET %s) page"
+            f"SELECT %s, CAST(id AS TEXT), ROW_NUMBER() OVER (ORDER BY {order}) FROM "
+            f"(SELECT * FROM matches{where} ORDER BY {order} LIMIT %s OFFSET %s) page"
         )
         params += [HIT, *where_params, limit, offset]
     sql = f"WITH matches AS {materialized}({matches_sql}) " + " UNION ALL ".join(parts)

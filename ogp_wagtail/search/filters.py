@@ -12,12 +12,16 @@ with a sort: the plan page's list, which filters and sorts in the database
 through :attr:`~django_filters.FilterSet.qs`.
 """
 
+from operator import itemgetter
+
 import django_filters
 from django import forms
 from django.apps import apps
+from django.db import connection
 from django.db.models import Case, F, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail.models import Page
 
 from ..progress import ProgressLabel
 from .documents import SearchKind
@@ -33,6 +37,49 @@ TAXONOMIES = {
     "ogp_value": "OGPValue",
     "jurisdiction": "Jurisdiction",
 }
+
+
+def labelled_choices(locale, root_path, taxonomies):
+    """``{facet name: [(id, label)]}`` of ``taxonomies`` (facet name: model name) in
+    ``locale``, and of the plans below ``root_path`` unless it is ``None``, in list
+    order (the models' own; plans newest first).
+
+    One statement, written out: every search runs it, and building the same union
+    through the ORM took longer than the database took to answer it.
+    """
+    parts, params = [], []
+    for name, model_name in taxonomies.items():
+        model = apps.get_model("ogp_wagtail", model_name)
+        order = ", ".join(
+            quote(model._meta.get_field(field).column) for field in model._meta.ordering
+        )
+        parts.append(
+            f"SELECT %s, ROW_NUMBER() OVER (ORDER BY {order}), id, name "
+            f"FROM {quote(model._meta.db_table)} WHERE locale_id = %s"
+        )
+        params += [name, locale.pk]
+    choices = {name: [] for name in taxonomies}
+    if root_path is not None:
+        # Plans from the page tree, not from a scan of the index.
+        plans = quote(apps.get_model("ogp_wagtail", "StrategicVisionPage")._meta.db_table)
+        parts.append(
+            "SELECT %s, ROW_NUMBER() OVER (ORDER BY plan.start_date DESC, page.id), "
+            f"page.id, page.title FROM {plans} plan "
+            f"JOIN {quote(Page._meta.db_table)} page ON page.id = plan.page_ptr_id "
+            "WHERE page.locale_id = %s AND page.path LIKE %s"  # paths hold no LIKE wildcard
+        )
+        params += ["plan", locale.pk, f"{root_path}%"]
+        choices["plan"] = []
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        rows = cursor.fetchall()
+    for name, _position, pk, label in sorted(rows, key=itemgetter(0, 1)):
+        choices[name].append((pk, label))
+    return choices
+
+
+def quote(name):
+    return connection.ops.quote_name(name)
 
 
 def facet_filter(queryset, name, value):
@@ -90,19 +137,7 @@ class SearchFilterSet(django_filters.FilterSet):
 
     def _choices(self, entries):
         """Every value each facet accepts here, with its label: the allow-list."""
-        choices = {
-            name: list(
-                apps.get_model("ogp_wagtail", model)
-                .objects.filter(locale=self.locale)
-                .values_list("pk", "name")
-            )
-            for name, model in TAXONOMIES.items()
-        }
-        # Plans and years from small sources, not from a scan of the index.
-        plans = apps.get_model("ogp_wagtail", "StrategicVisionPage").objects.filter(
-            locale=self.locale, path__startswith=self.root_path
-        )
-        choices["plan"] = list(plans.order_by("-start_date").values_list("pk", "title"))
+        choices = labelled_choices(self.locale, self.root_path, TAXONOMIES)
         choices["year"] = [(year, str(year)) for year in YEARS]
         return choices
 
@@ -204,14 +239,8 @@ class CommitmentFilterSet(SearchFilterSet):
 
     def _choices(self, entries):
         # The list filters by status, policy area and sector only.
-        return {
-            name: list(
-                apps.get_model("ogp_wagtail", TAXONOMIES[name])
-                .objects.filter(locale=self.locale)
-                .values_list("pk", "name")
-            )
-            for name in ("policy_area", "sector")
-        }
+        names = ("policy_area", "sector")
+        return labelled_choices(self.locale, None, {name: TAXONOMIES[name] for name in names})
 
     def sort_by(self, queryset, name, value):
         return queryset.order_by(*self.SORTS.get(value, self.SORTS["plan"]))
