@@ -3,19 +3,32 @@ import wagtail.fields
 from django.db import migrations, models
 
 
+# The full-text side of the index as this migration first created it, written out here:
+# migration 0008 moves PostgreSQL's to a column of the entries.
 def create_full_text_table(apps, schema_editor):
-    # The table's shape depends on the database: see ogp_wagtail/search/database.py.
-    from ogp_wagtail.search.database import create_full_text_table
-
-    create_full_text_table(schema_editor)
+    vendor = schema_editor.connection.vendor
+    if vendor == "sqlite":
+        schema_editor.execute(
+            "CREATE VIRTUAL TABLE ogp_wagtail_searchentry_fts USING fts5("
+            "title, body, tokenize = 'unicode61 remove_diacritics 2')"
+        )
+    elif vendor == "postgresql":
+        schema_editor.execute(
+            "CREATE TABLE ogp_wagtail_searchentry_tsv "
+            "(entry_id integer PRIMARY KEY, document tsvector NOT NULL)"
+        )
+        schema_editor.execute(
+            "CREATE INDEX ogp_wagtail_searchentry_tsv_document "
+            "ON ogp_wagtail_searchentry_tsv USING GIN (document)"
+        )
 
 
 def drop_full_text_table(apps, schema_editor):
-    # Read when the migration runs, like the table it drops.
-    from ogp_wagtail.search.database import drop_full_text_table
-
-    drop_full_text_table(schema_editor)
-
+    vendor = schema_editor.connection.vendor
+    if vendor == "sqlite":
+        schema_editor.execute("DROP TABLE IF EXISTS ogp_wagtail_searchentry_fts")
+    elif vendor == "postgresql":
+        schema_editor.execute("DROP TABLE IF EXISTS ogp_wagtail_searchentry_tsv")
 
 
 class Migration(migrations.Migration):

@@ -1,8 +1,9 @@
 """The search index of the database engine: one row per :class:`~.documents.SearchDocument`.
 
-Its full text lives beside it, in a table the migration creates for the database
-in use (:mod:`.database`): an FTS5 table on SQLite, a ``tsvector`` with a GIN index
-on PostgreSQL. Rows are written only by the indexer; nothing else edits them.
+Its full text is added by the migrations for the database in use (:mod:`.database`):
+an FTS5 table beside it on SQLite, a ``tsvector`` column with a GIN index on
+PostgreSQL (unknown to this model). Rows are written only by the indexer; nothing else
+edits them.
 """
 
 from django.db import models
