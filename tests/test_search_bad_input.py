@@ -23,7 +23,7 @@ from wagtail.models import Locale
 from ogp_wagtail.models import PolicyArea
 from ogp_wagtail.pages.search import MAX_PAGE, OpenGovernmentSearchPage
 from ogp_wagtail.search.facets import FACETS
-from ogp_wagtail.search.filters import SearchFilterSet
+from ogp_wagtail.search.filters import FIRST_YEAR, LAST_YEAR, SearchFilterSet
 
 from . import factories
 
@@ -172,6 +172,8 @@ def valid_values(search_page):
     other = PolicyArea.objects.create(code="budget-fr", name="Budget", locale=french)
     valid["policy_area"].append(str(other.pk))
     valid["page"] = ["1", "2", "3", "5"]
+    # Years are checked, not listed: the ends of the range and a year between.
+    valid["year"] = [str(FIRST_YEAR), "2026", str(LAST_YEAR)]
     return valid
 
 
@@ -263,6 +265,8 @@ def test_an_unknown_filter_is_left_out_with_a_notice(search_page, valid_values, 
         ("q=budget&policy_area=zz", "Policy area:"),
         ("q=budget&policy_area=" + french_term, "Policy area:"),
         ("q=budget&year=99999999999999999999", "Year:"),
+        ("q=budget&year=1999", "Year:"),  # before FIRST_YEAR
+        ("q=budget&year=%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%96", "Year:"),  # "２０２６", full width
         ("q=budget&type=nothing&type=commitment", "Type:"),
         (q("budget foo:bar"), "“foo:” is not a filter"),
         (q("budget type:nothing"), "Type:"),

@@ -360,6 +360,19 @@ def test_facet_labels_read_label_and_count_and_a_chosen_empty_value_stays(
     assert html.select_one(f"input[name=policy_area][value='{unused.pk}']").has_attr("checked")
 
 
+def test_a_chosen_year_without_results_stays_and_years_read_newest_first(
+    content, search_page, client
+):
+    html = BeautifulSoup(
+        client.get(search_page.url, {"q": "MS-2", "year": "2031"}).content, "html.parser"
+    )
+    years = [label.text.strip() for label in html.select("fieldset:has(input[name=year]) label")]
+    assert years[0] == "2031 (0)"
+    assert html.select_one("input[name=year][value='2031']").has_attr("checked")
+    counted = [int(label.split()[0]) for label in years[1:]]
+    assert counted and counted == sorted(counted, reverse=True)
+
+
 def test_the_commitment_tags_link_to_the_search(content, search_page, client, locale_en):
     commitment, _folder, _update = content
     html = BeautifulSoup(client.get(commitment.url).content, "html.parser")

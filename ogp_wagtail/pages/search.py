@@ -110,9 +110,11 @@ def facet_groups(filterset, counts, chosen):
     for facet in FACETS:
         if facet.name not in filterset.filters:
             continue
-        choices = filterset.filters[facet.name].extra.get("choices") or []
         facet_counts = counts.get(facet.name, {})
         selected = chosen.get(facet.name, frozenset())
+        choices = filterset.filters[facet.name].extra.get("choices")
+        if choices is None:  # years: checked, not listed; each its own label, newest first
+            choices = [(value, str(value)) for value in sorted({*facet_counts, *selected})[::-1]]
         options = [
             FacetOption(value, str(label), facet_counts.get(value, 0), value in selected)
             for value, label in choices

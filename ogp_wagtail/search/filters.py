@@ -30,13 +30,26 @@ from .models import SearchEntry
 from .query import MAX_QUERY_LENGTH, parse_text
 
 # Any year an OGP Local plan (the programme began in 2016) may be dated, and then some.
-YEARS = range(2100, 1999, -1)
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 TAXONOMIES = {
     "policy_area": "PolicyArea",
     "sector": "Sector",
     "ogp_value": "OGPValue",
     "jurisdiction": "Jurisdiction",
 }
+
+
+class YearsField(forms.TypedMultipleChoiceField):
+    """Years from :data:`FIRST_YEAR` to :data:`LAST_YEAR`, checked rather than listed: a
+    list of a hundred choices would be copied and normalised on every search."""
+
+    def valid_value(self, value):
+        text = str(value)
+        return text.isascii() and text.isdigit() and FIRST_YEAR <= int(text) <= LAST_YEAR
+
+
+class YearsFilter(django_filters.TypedMultipleChoiceFilter):
+    field_class = YearsField
 
 
 def labelled_choices(locale, root_path, taxonomies):
@@ -114,9 +127,7 @@ class SearchFilterSet(django_filters.FilterSet):
     jurisdiction = django_filters.TypedMultipleChoiceFilter(
         label=FACET_BY_NAME["jurisdiction"].legend, coerce=int, method=facet_filter
     )
-    year = django_filters.TypedMultipleChoiceFilter(
-        label=FACET_BY_NAME["year"].legend, coerce=int, method=facet_filter
-    )
+    year = YearsFilter(label=FACET_BY_NAME["year"].legend, coerce=int, method=facet_filter)
 
     class Meta:
         model = SearchEntry
@@ -137,9 +148,8 @@ class SearchFilterSet(django_filters.FilterSet):
 
     def _choices(self, entries):
         """Every value each facet accepts here, with its label: the allow-list."""
-        choices = labelled_choices(self.locale, self.root_path, TAXONOMIES)
-        choices["year"] = [(year, str(year)) for year in YEARS]
-        return choices
+        # Years have no list (YearsField): any in range is accepted, labelled by itself.
+        return labelled_choices(self.locale, self.root_path, TAXONOMIES)
 
     @property
     def text(self):
