@@ -88,9 +88,12 @@ def search_restriction_changed(sender, instance, **kwargs):
 
 
 def search_update_changed(sender, instance, **kwargs):
-    commitment = CommitmentPage.objects.filter(pk=instance.commitment_id).first()
-    if commitment is not None:
-        search_index.refresh(with_language_versions(commitment))
+    # In one refresh: the update's entries leave the commitment it left as they join the
+    # one it is on (an entry's key is unique).
+    commitments = CommitmentPage.objects.filter(pk__in=instance.commitment_ids_showing())
+    search_index.refresh(
+        [version for commitment in commitments for version in with_language_versions(commitment)]
+    )
 
 
 def build_search_index_after_migrate(sender, using="default", **kwargs):

@@ -77,7 +77,7 @@ def restriction_changed(sender, instance, raw=False, **kwargs):
 
 
 def update_changed(sender, instance, **kwargs):
-    reindex_commitments(CommitmentPage.objects.filter(pk=instance.commitment_id))
+    reindex_commitments(CommitmentPage.objects.filter(pk__in=instance.commitment_ids_showing()))
 
 
 def connect_wagtail_search():

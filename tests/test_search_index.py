@@ -197,6 +197,16 @@ def test_a_moved_folder_takes_its_items_to_its_new_commitment(content, plan, hom
     assert f"commitment:{commitment.pk}" not in found
 
 
+def test_an_update_moved_to_another_commitment_takes_its_words_with_it(content, plan, home):
+    commitment, _folder, update = content
+    other = make_commitment(plan, "Other commitment")
+    update.commitment = other
+    update.save_revision().publish()
+    assert keys(search("updword", home)) == {f"commitment:{other.pk}", f"update:{update.pk}"}
+    entry = SearchEntry.objects.get(key=f"commitment:{commitment.pk}")
+    assert "UPDWORD" not in entry.body
+
+
 def test_results_are_in_the_page_language_only(content, home, locale_en):
     commitment, _folder, _update = content
     french = Locale.objects.create(language_code="fr")

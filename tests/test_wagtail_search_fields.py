@@ -247,6 +247,14 @@ def test_an_unpublished_or_deleted_update_no_longer_finds_its_commitment(commitm
     assert commitments_found("lantern") == {commitment.pk}
 
 
+def test_an_update_moved_to_another_commitment_finds_that_one_only(commitment, plan):
+    other = factories.commitment_around_today(plan, title="Open contracts")
+    update = make_update(commitment, progress="<p>The pelican survey</p>")
+    update.commitment = other
+    update.save_revision().publish()
+    assert commitments_found("pelican") == {other.pk}
+
+
 def test_an_update_finds_every_language_version_of_its_commitment(commitment):
     french = Locale.objects.create(language_code="fr")
     for page in commitment.get_ancestors().filter(depth__gt=1):

@@ -159,6 +159,21 @@ class ProgressUpdate(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableM
     def url(self):
         return self.get_url()
 
+    def save(self, *args, **kwargs):
+        # Publishing may move an update to another commitment: what showed it before
+        # (search indexes, pages) must be refreshed too. Read before the row changes.
+        self.previous_commitment_id = (
+            type(self).objects.filter(pk=self.pk).values_list("commitment_id", flat=True).first()
+            if self.pk
+            else None
+        )
+        super().save(*args, **kwargs)
+
+    def commitment_ids_showing(self):
+        """The commitment it is on, and the one it was on before its last save."""
+        previous = getattr(self, "previous_commitment_id", None)
+        return {pk for pk in (self.commitment_id, previous) if pk is not None}
+
     def clean(self):
         super().clean()
         if self.date and self.date > timezone.localdate():
