@@ -45,12 +45,15 @@ def pages_to_refresh(pages, with_descendants=True):
     else:
         ids = {page.pk for page in pages}
     parent_paths = {page.path[: -Page.steplen] for page in pages if page.depth > 1}
-    ids |= set(
-        Page.objects.filter(
-            path__in=parent_paths, content_type__model="commitmentpage"
-        ).values_list("pk", flat=True)
-    )
+    ids |= set(commitment_pages().filter(path__in=parent_paths).values_list("pk", flat=True))
     return ids
+
+
+def commitment_pages():
+    """Commitment pages, as pages (this layer does not import the page models)."""
+    return Page.objects.filter(
+        content_type__app_label="ogp_wagtail", content_type__model="commitmentpage"
+    )
 
 
 def publication_changed(pages):
@@ -121,7 +124,7 @@ def refresh(pages, targets=None, with_descendants=True):
 
 def refresh_commitment_at(path):
     """Refresh the commitment at ``path``, if there is one (a deleted folder's parent)."""
-    refresh(Page.objects.filter(path=path, content_type__model="commitmentpage"))
+    refresh(commitment_pages().filter(path=path))
 
 
 def forget(page_ids):
