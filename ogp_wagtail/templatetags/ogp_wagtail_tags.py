@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from ..blocks.base import NOW_CONTEXT_KEY
+from ..languages import language_versions
 from ..status.cache import cached_fragment, valid_until
 from ..status.labels import day_label, field_label
 from ..status.progress import load_status
@@ -115,3 +116,26 @@ def ogp_progress(page, display="both", heading_level=2):
 def ogp_progress_widget(status, display="both", heading_level=2, link_target=""):
     """The progress widget for a status the view has already loaded (pages, blocks, embeds)."""
     return progress_widget_context(status, display, heading_level, link_target)
+
+
+@register.inclusion_tag("ogp_wagtail/includes/language_switcher.html", takes_context=True)
+def ogp_language_switcher(context):
+    """Links to the current page in its other languages; nothing when it has none."""
+    return {"versions": language_versions(context.get("page"), context.get("request"))}
+
+
+@register.inclusion_tag("ogp_wagtail/includes/language_alternates.html", takes_context=True)
+def ogp_language_alternates(context):
+    """``<link rel="alternate" hreflang>`` for each language version, and ``x-default``.
+
+    For the ``<head>``: search engines then send a resident to their language's version.
+    """
+    request = context.get("request")
+    versions = language_versions(context.get("page"), request)
+    alternates = [(version.code, request.build_absolute_uri(version.url)) for version in versions]
+    alternates += [
+        ("x-default", request.build_absolute_uri(version.url))
+        for version in versions
+        if version.default
+    ]
+    return {"alternates": alternates}

@@ -1,0 +1,105 @@
+"""Language navigation: the switcher to a page's other languages and the ``hreflang`` links.
+
+Rendered by Wagtail through the package's base template (the example site's base
+has the same two tags).
+"""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, PageViewRestriction
+
+from ogp_wagtail.languages import language_versions
+
+from .conftest import make_commitment
+
+pytestmark = pytest.mark.django_db
+
+
+def translate(page, language):
+    """``page`` copied into ``language`` (its ancestors too) and published."""
+    locale, _created = Locale.objects.get_or_create(language_code=language)
+    for ancestor in [*page.get_ancestors().filter(depth__gt=1).specific(), page.specific]:
+        if not ancestor.has_translation(locale):
+            ancestor.copy_for_translation(locale, copy_parents=True).save_revision().publish()
+    return page.get_translation(locale)
+
+
+@pytest.fixture
+def commitment(plan):
+    return make_commitment(plan, "Open budget data")
+
+
+def html_of(client, page):
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def switcher_links(html):
+    return html.select("nav.ogp-languages a")
+
+
+def test_the_switcher_names_each_language_in_its_own_language(commitment, client):
+    french = translate(commitment, "fr")
+    arabic = translate(commitment, "ar")
+    links = switcher_links(html_of(client, commitment))
+    assert [link.text for link in links] == ["English", "Français", "العربيّة"]
+    assert [link["href"] for link in links] == [commitment.url, french.url, arabic.url]
+    assert [link["hreflang"] for link in links] == ["en", "fr", "ar"]
+    assert [link["lang"] for link in links] == ["en", "fr", "ar"]
+    assert [link["dir"] for link in links] == ["ltr", "ltr", "rtl"]
+    assert [link.get("aria-current") for link in links] == ["page", None, None]
+    assert french.url.startswith("/fr/") and arabic.url.startswith("/ar/")
+
+
+def test_on_a_translation_the_switcher_marks_its_language(commitment, client):
+    french = translate(commitment, "fr")
+    links = switcher_links(html_of(client, french))
+    assert [(link["lang"], link.get("aria-current")) for link in links] == [
+        ("en", None),
+        ("fr", "page"),
+    ]
+
+
+def test_the_head_lists_every_version_and_the_default_language_as_x_default(
+    commitment, client
+):
+    french = translate(commitment, "fr")
+    head = html_of(client, french).head
+    alternates = {
+        link["hreflang"]: link["href"] for link in head.select("link[rel=alternate][hreflang]")
+    }
+    assert alternates == {
+        "en": f"http://testserver{commitment.url}",
+        "fr": f"http://testserver{french.url}",
+        "x-default": f"http://testserver{commitment.url}",
+    }
+
+
+def test_a_page_in_one_language_has_no_switcher_and_no_alternates(commitment, client):
+    html = html_of(client, commitment)
+    assert not html.select("nav.ogp-languages")
+    assert not html.select("link[rel=alternate][hreflang]")
+
+
+def test_a_draft_or_restricted_translation_is_not_offered(commitment, client):
+    french = translate(commitment, "fr")
+    arabic = translate(commitment, "ar")
+    french.unpublish()
+    PageViewRestriction.objects.create(page=arabic, restriction_type="login")
+    html = html_of(client, commitment)
+    assert not switcher_links(html)
+    assert not html.select("link[rel=alternate][hreflang]")
+
+
+def test_the_switcher_and_the_head_share_one_lookup(commitment):
+    translate(commitment, "fr")
+    request = RequestFactory().get(commitment.url)
+    with CaptureQueriesContext(connection) as first:
+        language_versions(commitment, request)
+    with CaptureQueriesContext(connection) as again:
+        assert len(language_versions(commitment, request)) == 2
+    assert len(first) > 0 and len(again) == 0
