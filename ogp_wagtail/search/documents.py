@@ -37,6 +37,7 @@ from wagtail.rich_text import get_text_for_indexing
 from .. import progress
 from ..calendar import month_after
 from ..choices import EvidenceKind, MilestoneStatus
+from ..snippets.localized import in_locale
 
 
 class SearchKind(models.TextChoices):
@@ -200,7 +201,9 @@ def build_documents(page_ids, today=None):
         shown_pages(_model("StrategicVisionPage"), page_ids).prefetch_related("objectives")
     )
     commitments = list(
-        shown_pages(commitment_model, page_ids).prefetch_related(*COMMITMENT_FACTS, "amendments")
+        shown_pages(commitment_model, page_ids)
+        .select_related("jurisdiction")
+        .prefetch_related(*COMMITMENT_FACTS, "amendments")
     )
     folders = list(shown_pages(folder_model, page_ids).prefetch_related("items"))
     consultations = list(
@@ -213,8 +216,10 @@ def build_documents(page_ids, today=None):
     missing = {folder.path[: -Page.steplen] for folder in folders} - parents.keys()
     hidden_commitments = set()
     if missing:
-        for commitment in commitment_model.objects.filter(path__in=missing).prefetch_related(
-            *COMMITMENT_FACTS
+        for commitment in (
+            commitment_model.objects.filter(path__in=missing)
+            .select_related("jurisdiction")
+            .prefetch_related(*COMMITMENT_FACTS)
         ):
             if commitment.live and _is_public(commitment):
                 parents[commitment.path] = commitment
@@ -295,14 +300,17 @@ def _plan_facts(plan):
     """What an item below a plan (outside any commitment) is counted under."""
     if plan is None:
         return {}
-    return {"plan_id": plan.pk, "jurisdictions": tuple(j.pk for j in plan.jurisdictions.all())}
+    jurisdictions = in_locale(plan.jurisdictions.all(), plan.locale_id)
+    return {"plan_id": plan.pk, "jurisdictions": tuple(j.pk for j in jurisdictions)}
 
 
 def _commitment_facts(commitment, plan, today):
     """What a commitment, its milestones, updates and evidence are counted under."""
     label, until, percent = _status(list(commitment.milestones.all()), today)
     if commitment.jurisdiction_id:
-        jurisdictions = (commitment.jurisdiction_id,)
+        jurisdictions = tuple(
+            j.pk for j in in_locale([commitment.jurisdiction], commitment.locale_id)
+        )
     else:
         jurisdictions = _plan_facts(plan).get("jurisdictions", ())
     return {
@@ -311,9 +319,13 @@ def _commitment_facts(commitment, plan, today):
         "status": str(label),
         "status_until": until,
         "percent": percent,
-        "policy_areas": tuple(term.pk for term in commitment.policy_areas.all()),
-        "sectors": tuple(term.pk for term in commitment.sectors.all()),
-        "ogp_values": tuple(term.pk for term in commitment.ogp_values.all()),
+        # Counted under the terms of the commitment's language (the facets' allow-lists).
+        **{
+            name: tuple(
+                term.pk for term in in_locale(getattr(commitment, name).all(), commitment.locale_id)
+            )
+            for name in ("policy_areas", "sectors", "ogp_values")
+        },
         "jurisdictions": jurisdictions,
     }
 
