@@ -5,8 +5,9 @@ A version is listed when it is live and public, in the order of
 "العربية") so a resident finds theirs whatever the page's language. The
 ``x-default`` version is the one in ``LANGUAGE_CODE``, the site's default.
 
-One query per page (two with the view restrictions' check); the answer is kept on
-the request, which the switcher and the ``<head>`` links share.
+None on a site in one language, one per page otherwise (three when it has other
+versions, whose view restrictions are read); the answer is kept on the request, which
+the switcher and the ``<head>`` links share.
 """
 
 from dataclasses import dataclass
@@ -54,15 +55,22 @@ def language_name(code):
 
 
 def _versions(page, request):
+    if len(get_content_languages()) < 2:
+        return []  # a site in one language: no query at all
     versions = list(
         Page.objects.filter(translation_key=page.translation_key)
         .exclude(pk=page.pk)
         .live()
-        .public()
         .select_related("locale")
     )
     if not versions:
-        return []
+        return []  # most pages: one query, the view restrictions never read
+    public = set(
+        Page.objects.filter(pk__in=[version.pk for version in versions])
+        .public()
+        .values_list("pk", flat=True)
+    )
+    versions = [version for version in versions if version.pk in public]
     order = list(get_content_languages())
     default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     found = []

@@ -7,7 +7,7 @@ has the same two tags).
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
-from django.test import RequestFactory
+from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, PageViewRestriction
 
@@ -103,3 +103,16 @@ def test_the_switcher_and_the_head_share_one_lookup(commitment):
     with CaptureQueriesContext(connection) as again:
         assert len(language_versions(commitment, request)) == 2
     assert len(first) > 0 and len(again) == 0
+
+
+def test_a_page_without_versions_costs_one_query_and_none_on_a_one_language_site(commitment):
+    request = RequestFactory().get(commitment.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert language_versions(commitment, request) == []
+    assert len(queries) == 1  # no view restrictions read
+    one_language = [("en", "English")]
+    with override_settings(LANGUAGES=one_language, WAGTAIL_CONTENT_LANGUAGES=one_language):
+        request = RequestFactory().get(commitment.url)
+        with CaptureQueriesContext(connection) as queries:
+            assert language_versions(commitment, request) == []
+    assert len(queries) == 0
