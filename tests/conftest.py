@@ -102,6 +102,16 @@ def plan(hub, jurisdiction):
     return plan
 
 
+def translate_page(page, language):
+    """``page`` copied into ``language`` with its ancestors, as wagtail-localize does, and
+    published; the copy, specific."""
+    locale, _created = Locale.objects.get_or_create(language_code=language)
+    for ancestor in [*page.get_ancestors().filter(depth__gt=1).specific(), page.specific]:
+        if not ancestor.has_translation(locale):
+            ancestor.copy_for_translation(locale, copy_parents=True).save_revision().publish()
+    return page.get_translation(locale).specific
+
+
 def make_commitment(plan, title, statuses=("in_progress",), **fields):
     """A published commitment of ``plan`` with one milestone per status."""
     fields.setdefault("start_date", datetime.date(2026, 1, 1))

@@ -9,22 +9,13 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from ogp_wagtail.languages import language_versions
 
-from .conftest import make_commitment
+from .conftest import make_commitment, translate_page
 
 pytestmark = pytest.mark.django_db
-
-
-def translate(page, language):
-    """``page`` copied into ``language`` (its ancestors too) and published."""
-    locale, _created = Locale.objects.get_or_create(language_code=language)
-    for ancestor in [*page.get_ancestors().filter(depth__gt=1).specific(), page.specific]:
-        if not ancestor.has_translation(locale):
-            ancestor.copy_for_translation(locale, copy_parents=True).save_revision().publish()
-    return page.get_translation(locale)
 
 
 @pytest.fixture
@@ -43,8 +34,8 @@ def switcher_links(html):
 
 
 def test_the_switcher_names_each_language_in_its_own_language(commitment, client):
-    french = translate(commitment, "fr")
-    arabic = translate(commitment, "ar")
+    french = translate_page(commitment, "fr")
+    arabic = translate_page(commitment, "ar")
     links = switcher_links(html_of(client, commitment))
     assert [link.text for link in links] == ["English", "Français", "العربيّة"]
     assert [link["href"] for link in links] == [commitment.url, french.url, arabic.url]
@@ -56,7 +47,7 @@ def test_the_switcher_names_each_language_in_its_own_language(commitment, client
 
 
 def test_on_a_translation_the_switcher_marks_its_language(commitment, client):
-    french = translate(commitment, "fr")
+    french = translate_page(commitment, "fr")
     links = switcher_links(html_of(client, french))
     assert [(link["lang"], link.get("aria-current")) for link in links] == [
         ("en", None),
@@ -64,10 +55,8 @@ def test_on_a_translation_the_switcher_marks_its_language(commitment, client):
     ]
 
 
-def test_the_head_lists_every_version_and_the_default_language_as_x_default(
-    commitment, client
-):
-    french = translate(commitment, "fr")
+def test_the_head_lists_every_version_and_the_default_language_as_x_default(commitment, client):
+    french = translate_page(commitment, "fr")
     head = html_of(client, french).head
     alternates = {
         link["hreflang"]: link["href"] for link in head.select("link[rel=alternate][hreflang]")
@@ -86,8 +75,8 @@ def test_a_page_in_one_language_has_no_switcher_and_no_alternates(commitment, cl
 
 
 def test_a_draft_or_restricted_translation_is_not_offered(commitment, client):
-    french = translate(commitment, "fr")
-    arabic = translate(commitment, "ar")
+    french = translate_page(commitment, "fr")
+    arabic = translate_page(commitment, "ar")
     french.unpublish()
     PageViewRestriction.objects.create(page=arabic, restriction_type="login")
     html = html_of(client, commitment)
@@ -96,7 +85,7 @@ def test_a_draft_or_restricted_translation_is_not_offered(commitment, client):
 
 
 def test_the_switcher_and_the_head_share_one_lookup(commitment):
-    translate(commitment, "fr")
+    translate_page(commitment, "fr")
     request = RequestFactory().get(commitment.url)
     with CaptureQueriesContext(connection) as first:
         language_versions(commitment, request)

@@ -10,7 +10,7 @@ import io
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import CommandError, call_command
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from ogp_wagtail.models import (
     CommitmentPage,
@@ -27,7 +27,7 @@ from ogp_wagtail.search.models import SearchEntry
 from ogp_wagtail.search.query import SearchQuery, parse_text
 
 from . import factories
-from .conftest import make_commitment
+from .conftest import make_commitment, translate_page
 
 pytestmark = pytest.mark.django_db
 
@@ -209,12 +209,8 @@ def test_an_update_moved_to_another_commitment_takes_its_words_with_it(content, 
 
 def test_results_are_in_the_page_language_only(content, home, locale_en):
     commitment, _folder, _update = content
-    french = Locale.objects.create(language_code="fr")
-    plan = commitment.get_parent()
-    for page in [home, *plan.get_ancestors().filter(depth__gt=1).specific(), plan, commitment]:
-        if page.depth > 1 and not page.has_translation(french):
-            page.specific.copy_for_translation(french, copy_parents=True).save_revision().publish()
-    french_commitment = commitment.get_translation(french)
+    french_commitment = translate_page(commitment, "fr")
+    french = french_commitment.locale
     english = keys(search("MS-2", home))
     french_home = home.get_translation(french)
     found_in_french = keys(search("MS-2", french_home))

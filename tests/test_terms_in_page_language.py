@@ -14,7 +14,7 @@ from ogp_wagtail.search.database import DatabaseEngine
 from ogp_wagtail.search.query import SearchQuery, parse_text
 from ogp_wagtail.snippets.localized import in_locale
 
-from .conftest import make_commitment
+from .conftest import make_commitment, translate_page
 
 pytestmark = pytest.mark.django_db
 
@@ -23,13 +23,6 @@ pytestmark = pytest.mark.django_db
 def french(db):
     # A new locale receives the official lists, with the English terms' translation keys.
     return Locale.objects.create(language_code="fr")
-
-
-def translate(page, locale):
-    for ancestor in [*page.get_ancestors().filter(depth__gt=1).specific(), page.specific]:
-        if not ancestor.has_translation(locale):
-            ancestor.copy_for_translation(locale, copy_parents=True).save_revision().publish()
-    return page.get_translation(locale).specific
 
 
 @pytest.fixture
@@ -41,7 +34,7 @@ def classified(plan, locale_en, french, jurisdiction):
     french_jurisdiction = jurisdiction.copy_for_translation(french)
     french_jurisdiction.name = "Riverton (FR)"
     french_jurisdiction.save()
-    return commitment, translate(commitment, french)
+    return commitment, translate_page(commitment, "fr")
 
 
 def text_of(client, page, selector):
