@@ -10,7 +10,8 @@ counts, in one round trip:
 - the ids of the page asked for, in the order given, with their positions.
 
 The matches are read once (``MATERIALIZED``) and every count is a ``GROUP BY`` the
-database runs in C. Nothing per row comes back to Python: with 5,000 matches the
+database runs in C: one per facet on SQLite, one ``GROUPING SETS`` pass for all of them
+on PostgreSQL. Nothing per row comes back to Python: with 5,000 matches the
 answer is about a hundred rows (one per facet value, one per hit). A multi-valued
 facet is grouped by its stored list (``" 3 7 "``), few distinct ones, split here.
 """
