@@ -11,13 +11,13 @@ from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import GroupPagePermission, Page, Site
 
 from ogp_wagtail.comments import notifications
 from ogp_wagtail.comments.models import Comment, CommitmentFollower, FollowRequest
 from ogp_wagtail.models import ProgressUpdate
-from tests.conftest import make_commitment
+from tests.conftest import make_commitment, translate_page
 from tests.test_progress_updates import publish_update
 from tests.testapp.models import PlainPage
 
@@ -520,11 +520,35 @@ def test_erase_refuses_what_is_not_an_email(update, argument):
     assert Comment.objects.get().author_name == "Amina"
 
 
-def test_the_follow_link_for_commitment_pages(commitment):
+def test_the_follow_link_for_commitment_pages_carries_the_pages_language(commitment):
     from django.template.loader import render_to_string
 
     html = render_to_string("ogp_wagtail/comments/follow/link.html", {"commitment": commitment})
-    assert f'href="{follow_url(commitment)}"' in html
+    assert f'href="{follow_url(commitment)}?language=en"' in html
+    with translation.override("ar"):
+        html = render_to_string("ogp_wagtail/comments/follow/link.html", {"commitment": commitment})
+    assert f'href="{follow_url(commitment)}?language=ar"' in html
+
+
+def test_following_from_an_arabic_page_stays_in_arabic(client, commitment, mailoutbox):
+    arabic = translate_page(commitment, "ar")
+    url = follow_url(commitment) + "?language=ar"
+    page = client.get(url).content.decode()
+    assert '<html lang="ar" dir="rtl"' in page and arabic.title in page
+    response = client.post(url, {"email": "a@example.org", "consent": "on", "website": ""})
+    assert '<html lang="ar"' in response.content.decode()
+    assert CommitmentFollower.objects.get().language == "ar"
+    (confirmation,) = mailoutbox
+    assert '<html lang="ar"' in html_of(confirmation)
+    confirmed = client.get(link_in(confirmation, "confirm")).content.decode()
+    assert '<html lang="ar" dir="rtl"' in confirmed and arabic.title in confirmed
+
+
+def test_an_unknown_language_falls_back_to_the_sites(client, commitment):
+    for language in ["xx", "ar" * 40, ""]:
+        page = client.get(follow_url(commitment), {"language": language})
+        assert page.status_code == 200
+        assert '<html lang="en"' in page.content.decode()
 
 
 def test_updates_of_an_unpublished_commitment_are_not_emailed(

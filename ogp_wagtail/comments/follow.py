@@ -11,17 +11,23 @@
 
 The page answers the same whether the address already follows or not, so it
 reveals nobody's subscriptions.
+
+Every step speaks the language the resident was reading: the commitment page's
+follow link carries it (``?language=ar``, kept by the form's POST), the follower
+keeps it, and the confirmation and unsubscribe pages answer in it.
 """
 
 from datetime import timedelta
+from functools import wraps
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -57,6 +63,23 @@ class FollowForm(forms.Form):
     @property
     def is_bot(self):
         return bool(self.cleaned_data.get("website"))
+
+
+def known_language(code, default=None):
+    """``code`` if the site has that language, else ``default`` (the active language)."""
+    code = (code or "")[:12]
+    return code if code in dict(settings.LANGUAGES) else (default or get_language())
+
+
+def in_requested_language(view):
+    """Runs ``view`` in the language of ``?language=`` (the follow link's, or the active one)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        with translation.override(known_language(request.GET.get("language"))):
+            return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def _commitment(commitment_key):
@@ -109,6 +132,7 @@ def _bad_link(request, commitment=None):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@in_requested_language
 def follow(request, commitment_key):
     """The form to follow a commitment, and its submission."""
     commitment = _commitment(commitment_key)
@@ -163,18 +187,20 @@ def confirm(request, token):
         )
     except (signing.BadSignature, ValidationError, ValueError, TypeError):  # e.g. not a UUID
         return _bad_link(request)
-    commitment = _commitment(commitment_key)
     if follower is None:  # unsubscribed since
-        return _bad_link(request, commitment)
+        return _bad_link(request, _commitment(commitment_key))
     CommitmentFollower.objects.filter(pk=follower.pk, confirmed_at__isnull=True).update(
         confirmed_at=timezone.now()
     )
     unsubscribe_url = reverse(
         "ogp_wagtail:follow:unsubscribe", args=(notifications.unsubscribe_token(follower),)
     )
-    return _render(
-        request, "confirmed", {"commitment": commitment, "unsubscribe_url": unsubscribe_url}
-    )
+    with translation.override(known_language(follower.language)):
+        return _render(
+            request,
+            "confirmed",
+            {"commitment": _commitment(commitment_key), "unsubscribe_url": unsubscribe_url},
+        )
 
 
 @never_cache
@@ -186,12 +212,17 @@ def unsubscribe(request, token):
         commitment_key, follower = _read(token, notifications.UNSUBSCRIBE_SALT)
     except (signing.BadSignature, ValidationError, ValueError, TypeError):
         return _bad_link(request)
+    language = known_language(follower.language if follower else None)
     if follower is not None:  # else already unsubscribed: the same answer
         follower.delete()
-    commitment = _commitment(commitment_key)
-    follow_url = (
-        reverse("ogp_wagtail:follow:follow", args=(commitment.translation_key,))
-        if commitment
-        else None
-    )
-    return _render(request, "unsubscribed", {"commitment": commitment, "follow_url": follow_url})
+    with translation.override(language):
+        commitment = _commitment(commitment_key)
+        follow_url = (
+            reverse("ogp_wagtail:follow:follow", args=(commitment.translation_key,))
+            + f"?language={language}"
+            if commitment
+            else None
+        )
+        return _render(
+            request, "unsubscribed", {"commitment": commitment, "follow_url": follow_url}
+        )
