@@ -22,7 +22,7 @@ from ogp_wagtail.comments.forms import CommentForm, ReportForm
 from ogp_wagtail.comments.models import Comment, CommentReport, CommentStatus
 from ogp_wagtail.models import ConsultationPage
 from ogp_wagtail.updates.models import ProgressUpdate
-from tests.conftest import make_commitment
+from tests.conftest import make_commitment, translate_page
 
 POST_URL = "/ogp/comments/post/"
 REPORT_URL = "/ogp/comments/report/"
@@ -835,3 +835,19 @@ def test_names_and_texts_are_isolated_from_the_page_direction(client, update):
     (body,) = soup.select(".ogp-comment__body")
     assert body.get("dir") == "auto"
     assert soup.select_one("details summary bdi").get_text() == "Ana\u202eevil"
+
+
+def test_commenting_and_reporting_from_an_arabic_page_return_to_it(client, update, commitment):
+    arabic = translate_page(commitment, "ar")
+    response = post(client, comment_data(update, language="ar"))
+    assert response.status_code == 303
+    assert response["Location"].startswith(arabic.url)
+    comment = Comment.objects.get()
+    assert comment.language == "ar"
+    approve(comment)
+    response = client.post(
+        REPORT_URL,
+        {"comment": str(comment.uuid), "reason": "spam", "language": "ar"},
+        REMOTE_ADDR="198.51.100.9",
+    )
+    assert response.status_code == 303 and response["Location"].startswith(arabic.url)
