@@ -8,9 +8,9 @@ memo.
 
 from functools import lru_cache
 
-from django.utils.formats import date_format
+from django.utils.formats import date_format, time_format
 from django.utils.hashable import make_hashable
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 
 @lru_cache(maxsize=64)
@@ -36,6 +36,17 @@ def month_label(day):
 def day_label(day):
     """``day`` as the active language writes a date."""
     return _formatted(day, "DATE_FORMAT", get_language())
+
+
+def moment_label(moment):
+    """A date and time (already in the current time zone): the date as :func:`day_label`
+    writes it, then the time. Django's ``DATETIME_FORMAT`` orders the date differently
+    from ``DATE_FORMAT`` in some languages (Arabic: "يناير 5, 2027" beside "1 يناير، 2026"):
+    a page writes its dates one way."""
+    return gettext("%(date)s, %(time)s") % {
+        "date": day_label(moment.date()),
+        "time": time_format(moment, "TIME_FORMAT"),
+    }
 
 
 @lru_cache(maxsize=256)

@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 from ..blocks.base import NOW_CONTEXT_KEY
 from ..languages import language_versions
 from ..status.cache import cached_fragment, valid_until
-from ..status.labels import day_label, field_label
+from ..status.labels import day_label, field_label, moment_label
 from ..status.progress import load_status
 from ..status.widget import progress_widget_context
 
@@ -30,6 +30,14 @@ def ogp_date(value):
     if isinstance(value, datetime.datetime):
         value = value.date()  # already in the current time zone (expects_localtime)
     return day_label(value)
+
+
+@register.filter(expects_localtime=True)
+def ogp_datetime(value):
+    """A date and time written like the page's dates (:func:`.labels.moment_label`)."""
+    if value in (None, ""):
+        return ""
+    return moment_label(value)
 
 
 @register.filter
