@@ -266,6 +266,7 @@ def test_an_unknown_filter_is_left_out_with_a_notice(search_page, valid_values, 
         ("q=budget&policy_area=" + french_term, "Policy area:"),
         ("q=budget&year=99999999999999999999", "Year:"),
         ("q=budget&year=1999", "Year:"),  # before FIRST_YEAR
+        ("q=budget&year=" + "9" * 5000, "Year:"),  # past int()'s 4,300-digit limit
         ("q=budget&year=%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%96", "Year:"),  # "２０２６", full width
         ("q=budget&type=nothing&type=commitment", "Type:"),
         (q("budget foo:bar"), "“foo:” is not a filter"),

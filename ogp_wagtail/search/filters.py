@@ -45,7 +45,13 @@ class YearsField(forms.TypedMultipleChoiceField):
 
     def valid_value(self, value):
         text = str(value)
-        return text.isascii() and text.isdigit() and FIRST_YEAR <= int(text) <= LAST_YEAR
+        # Four digits first: int() of a 5,000-digit string raises (Python's 4,300 limit).
+        return (
+            len(text) == 4
+            and text.isascii()
+            and text.isdigit()
+            and FIRST_YEAR <= int(text) <= LAST_YEAR
+        )
 
 
 class YearsFilter(django_filters.TypedMultipleChoiceFilter):
