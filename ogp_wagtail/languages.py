@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.text import capfirst
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 from wagtail.models import Page
 
@@ -43,6 +43,12 @@ def language_versions(page, request):
     if page.pk not in memo:
         memo[page.pk] = _versions(page, request)
     return memo[page.pk]
+
+
+def known_language(code):
+    """``code`` if the site has that language (a form's or a link's), else the active one."""
+    code = (code or "")[:12]
+    return code if code in dict(settings.LANGUAGES) else get_language()
 
 
 def language_name(code):

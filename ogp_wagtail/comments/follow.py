@@ -21,7 +21,6 @@ from datetime import timedelta
 from functools import wraps
 
 from django import forms
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -37,6 +36,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
 from ..conf import ogp_settings
+from ..languages import known_language
 from ..pages.commitment import CommitmentPage
 from . import abuse, notifications
 from .conf import comments_settings
@@ -63,12 +63,6 @@ class FollowForm(forms.Form):
     @property
     def is_bot(self):
         return bool(self.cleaned_data.get("website"))
-
-
-def known_language(code, default=None):
-    """``code`` if the site has that language, else ``default`` (the active language)."""
-    code = (code or "")[:12]
-    return code if code in dict(settings.LANGUAGES) else (default or get_language())
 
 
 def in_requested_language(view):

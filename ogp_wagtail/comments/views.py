@@ -10,7 +10,6 @@ targets, failed form checks), 429 for rate limits.
 import uuid
 from urllib.parse import urlsplit, urlunsplit
 
-from django.conf import settings
 from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -24,6 +23,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_POST
 
 from ..conf import ogp_settings
+from ..languages import known_language
 from ..status import cache as render_cache
 from . import abuse
 from .conf import comments_settings
@@ -44,10 +44,7 @@ def max_request_bytes():
 
 
 def request_language(data):
-    language = (data.get("language") or "")[:12]
-    if language in dict(settings.LANGUAGES):
-        return language
-    return translation.get_language()
+    return known_language(data.get("language"))
 
 
 def back_to(target, request, state):
