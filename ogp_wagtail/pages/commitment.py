@@ -32,7 +32,7 @@ from ..conf import ogp_settings
 from ..milestones import open_commitments
 from ..plugins import extend_page_context
 from ..progress import all_ended
-from ..snippets.localized import in_locale
+from ..snippets.localized import lazily_in_locale
 from ..status.history import history_by_milestone, latest_statuses
 from ..status.progress import commitment_status
 from ..status.updates import published_updates, update_entries, updates_feed_url
@@ -417,9 +417,9 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
             plan=SimpleLazyObject(lambda: self.get_parent().specific),
             stakeholder_groups=SimpleLazyObject(self._stakeholder_groups),
             amendments=self.amendments.all(),
-            policy_areas=in_locale(self.policy_areas.all(), self.locale_id),
-            sectors=in_locale(self.sectors.all(), self.locale_id),
-            ogp_values=in_locale(self.ogp_values.all(), self.locale_id),
+            policy_areas=lazily_in_locale(self.policy_areas.all(), self.locale_id),
+            sectors=lazily_in_locale(self.sectors.all(), self.locale_id),
+            ogp_values=lazily_in_locale(self.ogp_values.all(), self.locale_id),
             # The tags link to the site's search, filtered by them.
             search_url=SimpleLazyObject(lambda: search_page_url(self, request) or ""),
             evidence_folders=SimpleLazyObject(

@@ -9,7 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..choices import MemberStatus
-from ..snippets.localized import in_locale
+from ..snippets.localized import lazily_in_locale
 from .base import OGPPage
 from .consultation import ConsultationPage
 from .vision import StrategicVisionPage
@@ -93,5 +93,5 @@ class OpenGovernmentPage(OGPPage):
         context["consultations"] = (
             ConsultationPage.objects.descendant_of(self).live().public().order_by("-opens_at")
         )
-        context["hub_jurisdictions"] = in_locale(self.jurisdictions.all(), self.locale_id)
+        context["hub_jurisdictions"] = lazily_in_locale(self.jurisdictions.all(), self.locale_id)
         return context

@@ -24,7 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .. import rules
 from ..milestones import open_commitments
-from ..snippets.localized import in_locale
+from ..snippets.localized import lazily_in_locale
 from ..status.progress import group_by_objective, plan_status
 from ..status.updates import updates_feed_url
 from ..updates.models import ProgressUpdate
@@ -343,7 +343,7 @@ class StrategicVisionPage(RoutablePageMixin, OGPPage):
             ),
             objectives=self.objectives.all(),
             endorsements=self.endorsements.select_related("organisation"),
-            plan_jurisdictions=in_locale(self.jurisdictions.all(), self.locale_id),
+            plan_jurisdictions=lazily_in_locale(self.jurisdictions.all(), self.locale_id),
             evidence_folders=SimpleLazyObject(
                 lambda: list(EvidenceFolderPage.objects.child_of(self).live().public())
             ),

@@ -7,6 +7,8 @@ search index read them through :func:`in_locale`, which swaps each for its versi
 in the page's language, found by ``translation_key``.
 """
 
+from django.utils.functional import SimpleLazyObject
+
 
 def in_locale(objects, locale_id):
     """``objects`` (of one translatable model) as their versions in ``locale_id``.
@@ -28,3 +30,9 @@ def in_locale(objects, locale_id):
         objects = [versions.get(obj.translation_key, obj) for obj in objects]
     seen = set()
     return [obj for obj in objects if not (obj.pk in seen or seen.add(obj.pk))]
+
+
+def lazily_in_locale(queryset, locale_id):
+    """:func:`in_locale` of ``queryset``, read only when a template uses it: a page whose
+    render is cached must not query for what its cached fragment already shows."""
+    return SimpleLazyObject(lambda: in_locale(queryset, locale_id))
