@@ -17,7 +17,7 @@ from .pages.commitment import CommitmentPage
 from .search import indexer as search_index
 from .snippets.taxonomy import TAXONOMY_MODELS, sync_official_list
 from .status import cache as render_cache
-from .status import history
+from .status import history, schedule
 from .updates.models import ProgressUpdate
 
 
@@ -28,8 +28,10 @@ def give_new_locale_the_official_lists(sender, instance, created, raw=False, **k
             sync_official_list(model, model.official_list, [instance])
 
 
-def record_commitment_statuses(sender, instance, revision=None, **kwargs):
+def settle_commitment_progress(sender, instance, revision=None, **kwargs):
+    # Statuses and schedules: one truth in every language version of the milestones.
     history.record_published_commitment(instance, user=getattr(revision, "user", None))
+    schedule.settle_published_schedule(instance)
 
 
 def apply_update_status_changes(sender, instance, revision=None, **kwargs):
@@ -49,7 +51,7 @@ def connect():
         give_new_locale_the_official_lists, sender=Locale, dispatch_uid="ogp_wagtail_new_locale"
     )
     page_published.connect(
-        record_commitment_statuses, sender=CommitmentPage, dispatch_uid="ogp_wagtail_statuses"
+        settle_commitment_progress, sender=CommitmentPage, dispatch_uid="ogp_wagtail_statuses"
     )
     published.connect(
         apply_update_status_changes, sender=ProgressUpdate, dispatch_uid="ogp_wagtail_update"
