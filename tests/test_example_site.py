@@ -20,6 +20,7 @@ pytestmark = pytest.mark.slow
 
 CRAWLER = Path(__file__).resolve().parent / "example_crawl.py"
 SEARCHER = Path(__file__).resolve().parent / "example_search.py"
+LANGUAGE_READER = Path(__file__).resolve().parent / "example_languages.py"
 ADMIN_PASSWORD = "example-test-password"
 
 
@@ -200,13 +201,51 @@ def test_progress_updates_build_the_milestone_histories(example_site):
             assert all(update is not None for _previous, _status, update in records[1:])
             for earlier, later in pairwise(records):
                 assert later[0] == earlier[1]  # each change starts from the status before it
-        # Each milestone shows the latest status of its history.
+        # Each milestone shows the latest status of its history, in each of the four languages.
         milestones = connection.execute(
             "SELECT translation_key, status FROM ogp_wagtail_milestone"
         ).fetchall()
-        assert len(milestones) == len(histories) == 21
+        assert len(histories) == 21
+        assert len(milestones) == 4 * 21
         for key, status in milestones:
             assert histories[key][-1][1] == status, key
+
+
+def test_the_hub_plan_and_commitments_are_served_in_four_languages(example_site):
+    """French at /, English, Arabic and Spanish under their prefixes: real translations."""
+    report = json.loads(run(example_site["env"], script=LANGUAGE_READER))
+    assert set(report) == {"fr", "en", "ar", "es"}
+    titles = {}
+    for language, pages in report.items():
+        assert [page["type"] for page in pages] == [
+            "OpenGovernmentPage",
+            "StrategicVisionPage",
+            *["CommitmentPage"] * 5,
+        ], language
+        for page in pages:
+            assert page["status"] == 200, page
+            assert (page["lang"], page["dir"]) == (
+                language,
+                "rtl" if language == "ar" else "ltr",
+            ), page
+            # Every internal link leads to a page in the same language (the switcher aside).
+            assert page["out_of_language"] == [], page
+        titles[language] = [page["title"] for page in pages]
+    # Translated, not copied: no title is the English one in another language.
+    for language in ("fr", "ar", "es"):
+        assert not set(titles[language]) & set(titles["en"]), language
+    hub, plan, *commitments = report["ar"]
+    assert hub["arabic_share"] >= 0.9, hub
+    # The plan's and commitments' own texts are Arabic; progress updates (written in English,
+    # shown in every language with lang="en") and inline rows are not translated yet.
+    assert plan["arabic_share"] >= 0.8, plan
+    assert all(page["arabic_share"] >= 0.5 for page in commitments), commitments
+
+
+def home_of(url):
+    """The home page of the language ``url`` is in: French at /, the others under a prefix."""
+    first = url.strip("/").split("/")[0]
+    return f"/{first}/" if first in {"en", "ar", "es"} else "/"
 
 
 def test_crawl_from_home_reaches_every_ogp_page_without_errors(example_site):
@@ -214,27 +253,28 @@ def test_crawl_from_home_reaches_every_ogp_page_without_errors(example_site):
     statuses, referrers, expected = result["statuses"], result["referrers"], result["expected"]
 
     assert not result["truncated"]
+    # Each page in four languages, reached through the language switcher.
     assert {model: len(urls) for model, urls in expected.items()} == {
-        "OpenGovernmentPage": 1,
-        "StrategicVisionPage": 1,
-        "CommitmentPage": 5,
-        "EvidenceFolderPage": 6,
-        "ConsultationPage": 2,
+        "OpenGovernmentPage": 4 * 1,
+        "StrategicVisionPage": 4 * 1,
+        "CommitmentPage": 4 * 5,
+        "EvidenceFolderPage": 4 * 6,
+        "ConsultationPage": 4 * 2,
     }
     for urls in expected.values():
         for url in urls:
             assert statuses.get(url) == 200, (url, statuses.get(url))
-            # The home page's own links block points at each of them.
-            assert referrers[url] == "/", (url, referrers[url])
+            # The home page's own links block, in the page's language, points at each of them.
+            assert referrers[url] == home_of(url), (url, referrers[url])
     broken = {url: (status, referrers[url]) for url, status in statuses.items() if status >= 400}
     assert not broken, broken
     assert any(url.startswith("/documents/") for url in statuses)
     # The home page links to the resources page, built from the package's blocks.
-    assert statuses.get("/resources/") == 200 and referrers["/resources/"] == "/"
+    assert statuses.get("/en/resources/") == 200 and referrers["/en/resources/"] == "/en/"
     assert statuses.get("/static/ogp_wagtail/css/ogp-wagtail-blocks.css") == 200
     assert result["not_found_status"] == 404
     admin = result["admin_edit_statuses"]
-    assert len(admin) == 18  # the home, resources and search pages and the 15 OGP pages
+    assert len(admin) == 4 * 18  # the home, resources and search pages and the 15 OGP pages
     assert set(admin.values()) == {200}, admin
 
     # Every progress update's permanent page, from its commitment's page, and the feeds.
@@ -244,7 +284,7 @@ def test_crawl_from_home_reaches_every_ogp_page_without_errors(example_site):
         assert url.rsplit("/", 3)[-3] == "updates", url
         assert statuses.get(url) == 200, (url, statuses.get(url))
         assert referrers[url] in expected["CommitmentPage"] + ["/"], (url, referrers[url])
-    assert len(feeds) == 6  # the plan's and each commitment's
+    assert len(feeds) == 4 * 6  # the plan's and each commitment's
     for url in feeds:
         assert url.endswith("/updates/feed/"), url
         assert statuses.get(url) == 200, (url, statuses.get(url))
@@ -262,10 +302,10 @@ from home.models import HomePage
 from ogp_wagtail.blocks import ogp_block_types
 setup_test_environment()
 print(json.dumps({
-    "html": Client().get("/").content.decode(),
+    "html": Client().get("/en/").content.decode(),
     "library": [name for name, _block in ogp_block_types()],
     "offered": list(HomePage._meta.get_field("body").stream_block.child_blocks),
-    "shown": [block.block_type for block in HomePage.objects.get().body],
+    "shown": [block.block_type for block in HomePage.objects.get(locale__language_code="en").body],
 }))
 """
 

@@ -112,12 +112,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Internationalisation: English by default, French and Arabic (right to left).
-LANGUAGE_CODE = "en"
+# Internationalisation: French first (served at /), then English, Arabic (right to left)
+# and Spanish, each under its own prefix.
+LANGUAGE_CODE = "fr"
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
-    ("en", "English"),
     ("fr", "Français"),
+    ("en", "English"),
     ("ar", "العربية"),
+    ("es", "Español"),
 ]
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True

@@ -20,6 +20,6 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail serves every other path, last. English pages have no language prefix;
-# French and Arabic translations live under /fr/ and /ar/.
+# Wagtail serves every other path, last. French pages have no language prefix; English,
+# Arabic and Spanish live under /en/, /ar/ and /es/.
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.models import Page
 
 from ogp_wagtail.blocks import (
     CommitmentListBlock,
@@ -12,6 +13,7 @@ from ogp_wagtail.blocks import (
     LatestUpdatesBlock,
     MilestoneProgressBlock,
     ResourceListBlock,
+    shown_pages,
 )
 
 
@@ -54,6 +56,17 @@ class LinksBlock(blocks.StructBlock):
         icon = "list-ul"
         label = _("Links")
         template = "home/blocks/links.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # Live pages only, in the language the page is read in.
+        shown = shown_pages(Page.objects.live(), [link["page"] for link in value["links"]])
+        context["links"] = [
+            {"page": shown[link["page"].pk], "label": link["label"]}
+            for link in value["links"]
+            if link["page"] is not None and link["page"].pk in shown
+        ]
+        return context
 
 
 class HomeBodyBlock(blocks.StreamBlock):

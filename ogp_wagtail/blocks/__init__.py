@@ -6,6 +6,9 @@ the package's markup and CSS classes; load ``ogp-wagtail.css`` and
 ``ogp_wagtail/blocks/stylesheet.html`` links both). Blocks that show pages show
 only live, public ones, with a constant number of queries per block.
 
+A block of a site's own that links to pages can call ``shown_pages`` in its
+``get_context``: the chosen pages, live and public, in the language being read.
+
 Import them from ``ogp_wagtail.blocks`` and add them one by one, all at once,
 or as a StreamBlock::
 
@@ -14,7 +17,7 @@ or as a StreamBlock::
     body = StreamField([("resources", ResourceListBlock())])
 """
 
-from .base import HeadingLevelBlock, SectionBlock
+from .base import HeadingLevelBlock, SectionBlock, shown_page, shown_pages
 from .commitments import CommitmentListBlock
 from .consultations import ConsultationCalloutBlock
 from .contact import ContactBlock
@@ -38,6 +41,8 @@ __all__ = [
     "OpenGovernmentStreamBlock",
     "ResourceBlock",
     "ResourceListBlock",
+    "shown_page",
+    "shown_pages",
     "SectionBlock",
     "ogp_block_types",
 ]

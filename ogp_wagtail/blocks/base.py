@@ -11,9 +11,12 @@ previews do.
 
 import uuid
 
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.coreutils import get_supported_content_language_variant
 
 HEADING_LEVELS = [("2", "2"), ("3", "3"), ("4", "4")]
 # Django's templates and Wagtail's page context use these names; ours start with ogp_.
@@ -24,6 +27,35 @@ def render_now(context):
     """The moment a block renders as of: ``ogp_now`` from the context, else now."""
     now = (context or {}).get(NOW_CONTEXT_KEY)
     return now if now is not None else timezone.now()
+
+
+def shown_pages(pages, chosen):
+    """The pages an editor chose, as residents reading them now may see them; one query.
+
+    ``pages`` is the page queryset a block reads from (its model, live and public) and
+    ``chosen`` the pages chosen. Returns ``{chosen page's pk: page shown}``: the chosen
+    page's version in the language being read when there is one, so that a French
+    page's blocks lead to French pages; else the page chosen. A chosen page that is
+    not live and public, in either language, is left out.
+    """
+    chosen = [page for page in chosen if page is not None]
+    if not chosen:
+        return {}
+    language = get_supported_content_language_variant(get_language())
+    by_key = {page.translation_key: page.pk for page in chosen}
+    candidates = pages.filter(translation_key__in=list(by_key)).filter(
+        Q(pk__in=[page.pk for page in chosen]) | Q(locale__language_code=language)
+    )
+    shown = {}
+    # The chosen page first, its version in the language being read over it.
+    for page in sorted(candidates, key=lambda page: page.pk != by_key[page.translation_key]):
+        shown[by_key[page.translation_key]] = page
+    return shown
+
+
+def shown_page(pages, chosen):
+    """:func:`shown_pages` for one chosen page (or None): the page shown, or None."""
+    return shown_pages(pages, [chosen]).get(getattr(chosen, "pk", None))
 
 
 class HeadingLevelBlock(blocks.ChoiceBlock):

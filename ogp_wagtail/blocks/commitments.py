@@ -6,7 +6,7 @@ from wagtail import blocks
 
 from ..pages.vision import StrategicVisionPage
 from ..status.progress import plan_status
-from .base import SectionBlock
+from .base import SectionBlock, shown_page
 
 
 class CommitmentListBlock(SectionBlock):
@@ -33,11 +33,7 @@ class CommitmentListBlock(SectionBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         chosen = value.get("plan")
-        plan = (
-            StrategicVisionPage.objects.live().public().filter(pk=chosen.pk).first()
-            if chosen
-            else None
-        )
+        plan = shown_page(StrategicVisionPage.objects.live().public(), chosen)
         context["plan"] = plan
         # CommitmentStatus per commitment: its page and its Progress.
         context["commitments"] = plan_status(plan, timezone.localdate()).commitments if plan else []

@@ -4,9 +4,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
+from wagtail.models import Page
 
 from ..pages.consultation import ConsultationPage
-from .base import SectionBlock, render_now
+from .base import SectionBlock, render_now, shown_page
 
 
 class ConsultationCalloutBlock(SectionBlock):
@@ -70,11 +71,11 @@ class ConsultationCalloutBlock(SectionBlock):
         """The consultation to show as of ``now``: live, public, not closed. One query."""
         consultations = ConsultationPage.objects.live().public().filter(closes_at__gt=now)
         if value.get("consultation"):
-            consultations = consultations.filter(pk=value["consultation"].pk)
-        elif value.get("within"):
-            consultations = consultations.descendant_of(value["within"])
-        else:
+            return shown_page(consultations, value["consultation"])
+        within = shown_page(Page.objects.live().public(), value.get("within"))
+        if within is None:
             return None
+        consultations = consultations.descendant_of(within)
         # An open consultation opened before any upcoming one: open ones come first.
         return consultations.order_by("opens_at", "closes_at", "path").first()
 

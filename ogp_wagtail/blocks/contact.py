@@ -8,7 +8,7 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from ..pages.hub import OpenGovernmentPage
-from .base import SectionBlock
+from .base import SectionBlock, shown_page
 
 MANUAL_FIELDS = ("organisation", "name", "job_title", "email", "phone")
 
@@ -59,13 +59,8 @@ class ContactBlock(SectionBlock):
         context = super().get_context(value, parent_context=parent_context)
         hub = None
         if value.get("hub"):
-            hub = (
-                OpenGovernmentPage.objects.live()
-                .public()
-                .select_related("lead_agency")
-                .filter(pk=value["hub"].pk)
-                .first()
-            )
+            hubs = OpenGovernmentPage.objects.live().public().select_related("lead_agency")
+            hub = shown_page(hubs, value["hub"])
         contact = {
             "organisation": value.get("organisation") or (hub.lead_agency if hub else None),
             "name": value.get("name") or (hub.contact_name if hub else ""),

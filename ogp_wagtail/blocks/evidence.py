@@ -6,7 +6,7 @@ from wagtail import blocks
 from wagtail.models import Page
 
 from ..pages.evidence import EvidenceFolderPage, EvidenceItem
-from .base import SectionBlock
+from .base import SectionBlock, shown_page
 
 DEFAULT_MAX_ITEMS = 5
 MAX_ITEMS_LIMIT = 50
@@ -51,7 +51,7 @@ class EvidenceListBlock(SectionBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         chosen = value.get("source")
-        source = Page.objects.live().public().filter(pk=chosen.pk).first() if chosen else None
+        source = shown_page(Page.objects.live().public(), chosen)
         items, last_updated = [], None
         if source is not None:
             folders = (

@@ -17,7 +17,7 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.models import Page
 
 from ..choices import ConsultationStage
-from .base import SectionBlock, render_now
+from .base import SectionBlock, render_now, shown_pages
 
 
 class KeyDateBlock(blocks.StructBlock):
@@ -127,17 +127,12 @@ class KeyDatesBlock(SectionBlock):
         today = timezone.localdate(render_now(context))
         dates = sorted(value["dates"], key=lambda v: (v["date"], v.get("end_date") or v["date"]))
         # One query for all the entries' pages, however many: only live, public ones link.
-        page_ids = [entry["page"].pk for entry in dates if entry.get("page")]
-        visible = (
-            set(Page.objects.live().public().filter(pk__in=page_ids).values_list("pk", flat=True))
-            if page_ids
-            else set()
-        )
+        shown = shown_pages(Page.objects.live().public(), [entry.get("page") for entry in dates])
         request = context.get("request")
         entries = []
         for entry in dates:
-            page = entry.get("page")
-            if page is not None and page.pk in visible:
+            page = shown.get(getattr(entry.get("page"), "pk", None))
+            if page is not None:
                 url = page.get_url(request)
             else:
                 url = entry.get("link") or ""

@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from ..status.progress import load_status
 from ..status.widget import progress_widget_context
-from .base import HeadingLevelBlock
+from .base import HeadingLevelBlock, shown_page
 
 DISPLAYS = [
     ("both", _("Bar and milestone timeline")),
@@ -43,7 +43,7 @@ class MilestoneProgressBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         chosen = value.get("page")
-        page = Page.objects.live().public().filter(pk=chosen.pk).first() if chosen else None
+        page = shown_page(Page.objects.live().public(), chosen)
         context["widget"] = (
             progress_widget_context(
                 load_status(page.specific, timezone.localdate()),

@@ -6,7 +6,7 @@ from wagtail import blocks
 from wagtail.models import Page
 
 from ..status.updates import latest_updates, update_entries, updates_feed_url
-from .base import SectionBlock
+from .base import SectionBlock, shown_page
 
 
 class LatestUpdatesBlock(SectionBlock):
@@ -40,7 +40,7 @@ class LatestUpdatesBlock(SectionBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         chosen = value.get("source")
-        source = Page.objects.live().public().filter(pk=chosen.pk).first() if chosen else None
+        source = shown_page(Page.objects.live().public(), chosen)
         updates, feed_url = [], None
         if source is not None:
             source = source.specific

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.utils.translation import get_language
+from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 
 from ..updates.models import ProgressUpdate
 from .progress import text_fields
@@ -31,13 +33,40 @@ def published_updates(commitment):
     )
 
 
+def in_reading_language(commitments):
+    """``{translation_key: the live version in the language being read}``; one query.
+
+    An update is written on one language version of its commitment; a resident reading
+    another language follows it to the version in theirs. None needed on a site in one
+    language.
+    """
+    if len(get_content_languages()) < 2 or not commitments:
+        return {}
+    language = get_supported_content_language_variant(get_language())
+    commitment_model = apps.get_model("ogp_wagtail", "CommitmentPage")
+    versions = (
+        commitment_model.objects.live()
+        .filter(
+            translation_key__in={c.translation_key for c in commitments},
+            locale__language_code=language,
+        )
+        .defer(*text_fields(commitment_model))
+    )
+    return {version.translation_key: version for version in versions}
+
+
 def update_entries(updates):
-    """:class:`UpdateEntry` per update, in the order given (their commitments loaded)."""
+    """:class:`UpdateEntry` per update, in the order given (their commitments loaded).
+
+    Each links to its page under the commitment's version in the language being read.
+    """
+    updates = list(updates)
+    versions = in_reading_language({update.commitment for update in updates})
     # A commitment's address is worked out once, not once per update.
     addresses = {}
     entries = []
     for update in updates:
-        commitment = update.commitment
+        commitment = versions.get(update.commitment.translation_key, update.commitment)
         if commitment.pk not in addresses:
             addresses[commitment.pk] = commitment.url
         base = addresses[commitment.pk]

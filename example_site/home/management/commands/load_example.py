@@ -57,9 +57,14 @@ from ogp_wagtail.models import (
 from ogp_wagtail.pages.base import OGPPage
 
 from ... import example_content as content
+from ... import translations
 from ...models import HomePage, ResourcesPage
 
-LANGUAGES = ["en", "fr", "ar"]
+# The example is written in English; French is the site's first language (served at /),
+# English, Arabic and Spanish follow under /en/, /ar/ and /es/.
+SOURCE_LANGUAGE = "en"
+TRANSLATED_LANGUAGES = ["fr", "ar", "es"]
+LANGUAGES = [SOURCE_LANGUAGE, *TRANSLATED_LANGUAGES]
 DEFAULT_ADMIN_PASSWORD = "changeme-ogp"
 
 
@@ -69,6 +74,17 @@ def plural(count, noun):
 
 # Where `make demo` serves the site (runserver 127.0.0.1:8000).
 DEFAULT_SITE_ADDRESS = "http://127.0.0.1:8000"
+
+
+def example_snippets():
+    """The example's own snippets in English: its organisations and its jurisdiction."""
+    names = [spec["name"] for spec in content.ORGANISATIONS.values()]
+    return [
+        *Organisation.objects.filter(name__in=names, locale__language_code=SOURCE_LANGUAGE),
+        *Jurisdiction.objects.filter(
+            name=content.JURISDICTION["name"], locale__language_code=SOURCE_LANGUAGE
+        ),
+    ]
 
 
 class Command(BaseCommand):
@@ -160,12 +176,16 @@ class ExampleLoader:
     def run(self):
         try:
             with transaction.atomic():
-                self.load()
+                home = self.load()
         except BaseException:
             # The database rolls back; the files written so far must go too.
             for storage, name in self.new_files:
                 storage.delete(name)
             raise
+        # After the English content is committed, one transaction per object, as in the
+        # admin: wagtail-localize publishes a translation when its transaction commits, and
+        # a parent published later than its new children would forget it has them.
+        self.load_translations(home)
         # Pages and updates are indexed as they are saved, unless search auto-update is off
         # or a task worker does it later: index the new ones now so that search finds them.
         for instance in [*self.new_pages, *self.new_updates]:
@@ -174,7 +194,7 @@ class ExampleLoader:
     def load(self):
         for spec in content.COMMITMENTS:
             self.check_update_specs(spec)
-        locale = self.load_locales()
+        locale = self.source_locale = self.load_locales()
         self.load_taxonomies()
         self.organisations = {
             key: self.load_organisation(spec, locale) for key, spec in content.ORGANISATIONS.items()
@@ -208,6 +228,7 @@ class ExampleLoader:
             consultations,
             resources,
         )
+        return home
 
     # -- snippets and documents ----------------------------------------------------
 
@@ -215,7 +236,7 @@ class ExampleLoader:
         for code in LANGUAGES:
             _locale, created = Locale.objects.get_or_create(language_code=code)
             self.report(created, "locale", code)
-        return Locale.objects.get(language_code="en")
+        return Locale.objects.get(language_code=SOURCE_LANGUAGE)
 
     def load_taxonomies(self):
         # The official lists exist for the locales present at migration time; the
@@ -335,7 +356,8 @@ class ExampleLoader:
                 welcome.delete()
                 self.stdout.write(f"  deleted Wagtail's welcome page {welcome.title!r}")
                 root = Page.get_first_root_node()  # a fresh numchild (treebeard < 5 needs it)
-            home = self.publish_new(root, HomePage(**content.HOME))
+            # In English whatever the site's first language: the pages below follow it.
+            home = self.publish_new(root, HomePage(locale=self.source_locale, **content.HOME))
         hostname, port = self.site_address
         if site is None:
             site = Site.objects.create(
@@ -963,6 +985,24 @@ class ExampleLoader:
         )
 
     # -- the superuser -----------------------------------------------------------------
+
+    def load_translations(self, home):
+        """The site in French, Arabic and Spanish: wagtail-localize translations, published."""
+        objects = translations.translatable_objects(example_snippets(), home)
+        for locale in translations.target_locales(TRANSLATED_LANGUAGES):
+            catalogue = translations.read_catalogue(locale.language_code)
+            created = missing = 0
+            for instance in objects:
+                lacking = translations.translate(instance, locale, catalogue)
+                if lacking is not None:
+                    created += 1
+                    missing += lacking
+                    if isinstance(instance, Page):
+                        self.new_pages.append(instance.get_translation(locale).specific)
+            label = f"{locale.get_display_name()}: {plural(len(objects), 'page and snippet')}"
+            if missing:
+                label += f" ({plural(missing, 'string')} not in the catalogue, left in English)"
+            self.report(bool(created), "translation", label)
 
     def ensure_superuser(self, username, password):
         User = get_user_model()
