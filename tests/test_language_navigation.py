@@ -4,6 +4,8 @@ Rendered by Wagtail through the package's base template (the example site's base
 has the same two tags).
 """
 
+import datetime
+
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
@@ -105,3 +107,43 @@ def test_a_page_without_versions_costs_one_query_and_none_on_a_one_language_site
         with CaptureQueriesContext(connection) as queries:
             assert language_versions(commitment, request) == []
     assert len(queries) == 0
+
+
+# Links stay in the language being read (issue 10, items 2 and 7).
+
+
+def test_a_block_links_to_the_chosen_pages_version_in_the_language_read(commitment):
+    """A block chosen on the English plan leads French readers to the French plan."""
+    from django.utils import translation
+
+    from ogp_wagtail.blocks import CommitmentListBlock
+
+    french_plan = translate_page(commitment.get_parent(), "fr")
+    french_commitment = translate_page(commitment, "fr")
+    block = CommitmentListBlock()
+    value = block.to_python({"plan": commitment.get_parent().pk})
+    with translation.override("fr"):
+        html = block.render(value)
+    assert french_plan.url in html and french_commitment.url in html
+    with translation.override("en"):
+        html = block.render(value)
+    assert french_plan.url not in html and commitment.get_parent().url in html
+
+
+def test_an_updates_address_is_under_the_commitment_in_the_language_read(commitment):
+    from django.utils import translation
+
+    from ogp_wagtail.models import ProgressUpdate
+    from ogp_wagtail.status.updates import update_entries
+
+    french = translate_page(commitment, "fr")
+    update = ProgressUpdate.objects.create(
+        commitment=commitment, date=datetime.date(2026, 3, 31), progress="<p>Done.</p>"
+    )
+    update.save_revision().publish()
+    with translation.override("fr"):
+        [entry] = update_entries(ProgressUpdate.objects.filter(pk=update.pk))
+    assert entry.url.startswith(french.url), (entry.url, french.url)
+    with translation.override("en"):
+        [entry] = update_entries(ProgressUpdate.objects.filter(pk=update.pk))
+    assert entry.url.startswith(commitment.url)
