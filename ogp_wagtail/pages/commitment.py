@@ -21,7 +21,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -177,7 +177,7 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
         TranslatableField("expected_results"),
         TranslatableField("overall_objective"),
         TranslatableField("solution"),
-        SynchronizedField("objective"),
+        TranslatableField("objective"),
         TranslatableField("jurisdiction"),
         SynchronizedField("budget"),
         SynchronizedField("budget_currency", overridable=False),
@@ -187,8 +187,8 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
         SynchronizedField("resources_secured"),
         TranslatableField("additional_information"),
         TranslatableField("milestones"),
-        SynchronizedField("stakeholders"),
-        SynchronizedField("amendments"),
+        TranslatableField("stakeholders"),
+        TranslatableField("amendments"),
     ]
 
     parent_page_types = ["ogp_wagtail.StrategicVisionPage"]
@@ -437,7 +437,7 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
         ]
 
 
-class CommitmentStakeholder(Orderable):
+class CommitmentStakeholder(TranslatableMixin, Orderable):
     """An organisation taking part in a commitment, with its contact (Annex 2, 3 to 5)."""
 
     page = ParentalKey(CommitmentPage, related_name="stakeholders", on_delete=models.CASCADE)
@@ -463,12 +463,21 @@ class CommitmentStakeholder(Orderable):
         FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_role")]),
     ]
 
-    class Meta(Orderable.Meta):
+    override_translatable_fields = [
+        SynchronizedField("role"),
+        TranslatableField("organisation"),
+        TranslatableField("contact_name"),
+        TranslatableField("contact_title"),
+        SynchronizedField("contact_email", overridable=False),
+        TranslatableField("contact_role"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("organisation in the commitment")
         verbose_name_plural = _("organisations in the commitment")
 
 
-class CommitmentAmendment(Orderable):
+class CommitmentAmendment(TranslatableMixin, Orderable):
     """A documented change to a commitment, and how it was decided (3.2.1.3)."""
 
     page = ParentalKey(CommitmentPage, related_name="amendments", on_delete=models.CASCADE)
@@ -484,6 +493,13 @@ class CommitmentAmendment(Orderable):
         FieldPanel("approved_by"),
     ]
 
-    class Meta(Orderable.Meta):
+    override_translatable_fields = [
+        SynchronizedField("date"),
+        TranslatableField("change"),
+        TranslatableField("decision_process"),
+        TranslatableField("approved_by"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("amendment")
         verbose_name_plural = _("amendments")

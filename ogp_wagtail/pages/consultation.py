@@ -8,7 +8,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -39,10 +39,10 @@ class ConsultationPage(OGPPage):
         TranslatableField("introduction"),
         TranslatableField("how_to_take_part"),
         TranslatableField("feedback_summary"),
-        SynchronizedField("meetings"),
-        SynchronizedField("advance_documents"),
-        SynchronizedField("input_outcomes"),
-        SynchronizedField("resulting_commitments"),
+        TranslatableField("meetings"),
+        TranslatableField("advance_documents"),
+        TranslatableField("input_outcomes"),
+        TranslatableField("resulting_commitments"),
     ]
 
     parent_page_types = ["ogp_wagtail.OpenGovernmentPage", "ogp_wagtail.StrategicVisionPage"]
@@ -102,22 +102,32 @@ class ConsultationPage(OGPPage):
         context = super().get_context(request, *args, **kwargs)
         # Only commitments a resident may see: live, and not behind a view restriction.
         visible = CommitmentPage.objects.live().public()
-        links = self.resulting_commitments.filter(commitment__in=visible).select_related(
-            "commitment"
+        links = list(
+            self.resulting_commitments.filter(commitment__in=visible).select_related("commitment")
         )
+        # A translation's rows point at the source's commitments: show this language's.
+        versions = {
+            version.translation_key: version
+            for version in visible.filter(
+                translation_key__in=[link.commitment.translation_key for link in links],
+                locale_id=self.locale_id,
+            )
+        }
         context.update(
             parent=self.get_parent().specific,
             meetings=self.meetings.select_related("minutes").order_by("starts_at"),
             advance_documents=self.advance_documents.select_related("document"),
             input_outcomes=self.input_outcomes.all(),
-            resulting_commitments=[link.commitment for link in links],
+            resulting_commitments=[
+                versions.get(link.commitment.translation_key, link.commitment) for link in links
+            ],
             is_open=self.is_open(),
             is_upcoming=self.is_upcoming(),
         )
         return context
 
 
-class ConsultationMeeting(Orderable):
+class ConsultationMeeting(TranslatableMixin, Orderable):
     page = ParentalKey(ConsultationPage, related_name="meetings", on_delete=models.CASCADE)
     starts_at = models.DateTimeField(_("date and time"))
     format = models.CharField(
@@ -156,7 +166,19 @@ class ConsultationMeeting(Orderable):
         ),
     ]
 
-    class Meta(Orderable.Meta):
+    override_translatable_fields = [
+        SynchronizedField("starts_at"),
+        SynchronizedField("format"),
+        TranslatableField("place"),
+        SynchronizedField("online_url"),
+        TranslatableField("agenda"),
+        SynchronizedField("minutes"),
+        SynchronizedField("attendee_count"),
+        SynchronizedField("government_count"),
+        SynchronizedField("non_government_count"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
 
@@ -174,7 +196,7 @@ class ConsultationMeeting(Orderable):
             )
 
 
-class ConsultationDocument(Orderable):
+class ConsultationDocument(TranslatableMixin, Orderable):
     page = ParentalKey(ConsultationPage, related_name="advance_documents", on_delete=models.CASCADE)
     title = models.CharField(_("title"), max_length=255)
     document = models.ForeignKey(
@@ -187,12 +209,18 @@ class ConsultationDocument(Orderable):
 
     panels = [FieldPanel("title"), FieldRowPanel([FieldPanel("document"), FieldPanel("shared_on")])]
 
-    class Meta(Orderable.Meta):
+    override_translatable_fields = [
+        TranslatableField("title"),
+        SynchronizedField("document"),
+        SynchronizedField("shared_on"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("document shared in advance")
         verbose_name_plural = _("documents shared in advance")
 
 
-class ConsultationInput(Orderable):
+class ConsultationInput(TranslatableMixin, Orderable):
     """A category of suggestions received, and whether it was included, modified or rejected."""
 
     page = ParentalKey(ConsultationPage, related_name="input_outcomes", on_delete=models.CASCADE)
@@ -202,12 +230,18 @@ class ConsultationInput(Orderable):
 
     panels = [FieldPanel("suggestion"), FieldPanel("outcome"), FieldPanel("reason")]
 
-    class Meta(Orderable.Meta):
+    override_translatable_fields = [
+        TranslatableField("suggestion"),
+        SynchronizedField("outcome"),
+        TranslatableField("reason"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("input and outcome")
         verbose_name_plural = _("inputs and outcomes")
 
 
-class ConsultationCommitment(Orderable):
+class ConsultationCommitment(TranslatableMixin, Orderable):
     page = ParentalKey(
         ConsultationPage, related_name="resulting_commitments", on_delete=models.CASCADE
     )
@@ -220,6 +254,12 @@ class ConsultationCommitment(Orderable):
 
     panels = [PageChooserPanel("commitment", "ogp_wagtail.CommitmentPage")]
 
-    class Meta(Orderable.Meta):
+    override_translatable_fields = [
+        # Copied, not localised: wagtail-localize would assign a plain Page to this foreign
+        # key to a page type (ValueError). The page shows the commitment in its own language.
+        SynchronizedField("commitment"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("resulting commitment")
         verbose_name_plural = _("resulting commitments")

@@ -8,7 +8,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -49,7 +49,7 @@ class EvidenceFolderPage(OGPPage):
     # Evidence items are not translatable rows: localize copies them as they are.
     override_translatable_fields = [
         TranslatableField("introduction"),
-        SynchronizedField("items"),
+        TranslatableField("items"),
     ]
 
     parent_page_types = ["ogp_wagtail.StrategicVisionPage", "ogp_wagtail.CommitmentPage"]
@@ -82,7 +82,7 @@ class EvidenceFolderPage(OGPPage):
         return context
 
 
-class EvidenceItem(Orderable):
+class EvidenceItem(TranslatableMixin, Orderable):
     page = ParentalKey(EvidenceFolderPage, related_name="items", on_delete=models.CASCADE)
     title = models.CharField(_("title"), max_length=255)
     kind = models.CharField(_("kind"), max_length=32, choices=EvidenceKind.choices)
@@ -113,7 +113,17 @@ class EvidenceItem(Orderable):
         FieldPanel("milestone"),
     ]
 
-    class Meta(Orderable.Meta):
+    override_translatable_fields = [
+        TranslatableField("title"),
+        SynchronizedField("kind"),
+        SynchronizedField("date"),
+        SynchronizedField("document"),
+        SynchronizedField("link"),
+        TranslatableField("description"),
+        TranslatableField("milestone"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("evidence item")
         verbose_name_plural = _("evidence items")
 

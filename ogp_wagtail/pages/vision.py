@@ -18,7 +18,7 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -164,8 +164,8 @@ class StrategicVisionPage(RoutablePageMixin, OGPPage):
         TranslatableField("results_sharing"),
         SynchronizedField("strategy_document"),
         SynchronizedField("online_consultation_url"),
-        SynchronizedField("objectives"),
-        SynchronizedField("endorsements"),
+        TranslatableField("objectives"),
+        TranslatableField("endorsements"),
     ]
 
     parent_page_types = ["ogp_wagtail.OpenGovernmentPage"]
@@ -356,7 +356,7 @@ class StrategicVisionPage(RoutablePageMixin, OGPPage):
         return context
 
 
-class PlanObjective(Orderable):
+class PlanObjective(TranslatableMixin, Orderable):
     """A medium-term objective of the Strategic Vision (Annex 1, 4.4)."""
 
     page = ParentalKey(StrategicVisionPage, related_name="objectives", on_delete=models.CASCADE)
@@ -365,7 +365,12 @@ class PlanObjective(Orderable):
 
     panels = [FieldPanel("title"), FieldPanel("description")]
 
-    class Meta(Orderable.Meta):
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("description"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("objective")
         verbose_name_plural = _("objectives")
 
@@ -373,7 +378,7 @@ class PlanObjective(Orderable):
         return self.title
 
 
-class PlanEndorsement(Orderable):
+class PlanEndorsement(TranslatableMixin, Orderable):
     """A non-governmental stakeholder that took part and endorses the plan (Annex 1, 7)."""
 
     page = ParentalKey(StrategicVisionPage, related_name="endorsements", on_delete=models.CASCADE)
@@ -387,6 +392,11 @@ class PlanEndorsement(Orderable):
 
     panels = [FieldPanel("organisation"), FieldPanel("endorsed_on")]
 
-    class Meta(Orderable.Meta):
+    override_translatable_fields = [
+        TranslatableField("organisation"),
+        SynchronizedField("endorsed_on"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("endorsement")
         verbose_name_plural = _("endorsements")
