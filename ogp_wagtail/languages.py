@@ -13,6 +13,7 @@ the switcher and the ``<head>`` links share.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
@@ -49,6 +50,19 @@ def known_language(code):
     """``code`` if the site has that language (a form's or a link's), else the active one."""
     code = (code or "")[:12]
     return code if code in dict(settings.LANGUAGES) else get_language()
+
+
+def language_attributes(code):
+    """`` lang="…" dir="…"`` for text written in ``code`` inside a page in another language.
+
+    WCAG 3.1.2: a screen reader then reads an English update on an Arabic page in
+    English, and the browser lays it out left to right. Empty when ``code`` is the
+    language being read (or unknown): the document's own ``lang`` already says it.
+    """
+    if not code or code == get_supported_content_language_variant(get_language()):
+        return ""
+    _name, bidi = language_name(code)
+    return format_html(' lang="{}" dir="{}"', code, "rtl" if bidi else "ltr")
 
 
 def language_name(code):

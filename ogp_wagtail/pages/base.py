@@ -3,11 +3,13 @@
 from typing import NamedTuple
 
 from django.forms import ModelChoiceField
+from django.utils.translation import get_language_info
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page, TranslatableMixin
 
 from ..conf import ogp_settings
+from ..languages import language_attributes
 from ..rules import Violation
 
 
@@ -127,7 +129,30 @@ class OGPPage(Page):
             return list(submitted[name])
         return list(getattr(self, name).all())
 
+    def untranslated_from(self):
+        """The language this page's texts are still written in, when not its own; else None.
+
+        wagtail-localize keeps a page not translated yet as an alias of its source in
+        the other languages: it is served there with the source's texts. One query,
+        for aliases only.
+        """
+        if self.alias_of_id is None:
+            return None
+        return (
+            Page.objects.filter(pk=self.alias_of_id)
+            .exclude(locale_id=self.locale_id)
+            .values_list("locale__language_code", flat=True)
+            .first()
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["ogp_base_template"] = ogp_settings.OGP_WAGTAIL_BASE_TEMPLATE
+        source_language = self.untranslated_from()
+        # Page texts get `lang` and `dir` of the language they are written in (WCAG 3.1.2);
+        # the interface around them stays in the resident's language, with a notice.
+        context["content_lang"] = language_attributes(source_language)
+        context["untranslated_from"] = (
+            get_language_info(source_language)["name_translated"] if source_language else None
+        )
         return context

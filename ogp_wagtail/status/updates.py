@@ -84,7 +84,7 @@ def latest_updates(source, limit):
         commitments = commitment_model.objects.descendant_of(source)
     return list(
         ProgressUpdate.objects.filter(live=True, commitment__in=commitments.live().public())
-        .select_related("commitment")
+        .select_related("commitment__locale")
         .defer(*deferred_commitment_fields())
         .order_by("-date", "-pk")[:limit]
     )

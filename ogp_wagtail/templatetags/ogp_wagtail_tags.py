@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from ..blocks.base import NOW_CONTEXT_KEY
-from ..languages import language_versions
+from ..languages import language_attributes, language_versions
 from ..status.cache import cached_fragment, valid_until
 from ..status.labels import day_label, field_label, moment_label
 from ..status.progress import load_status
@@ -124,6 +124,18 @@ def ogp_progress(page, display="both", heading_level=2):
 def ogp_progress_widget(status, display="both", heading_level=2, link_target=""):
     """The progress widget for a status the view has already loaded (pages, blocks, embeds)."""
     return progress_widget_context(status, display, heading_level, link_target)
+
+
+@register.filter
+def ogp_lang(content):
+    """`` lang dir`` attributes for an element holding text written in ``content``'s language.
+
+    ``content`` is a translatable object (a page, a milestone) with its locale loaded, or
+    a language code; nothing is written when that is the language being read.
+    """
+    locale = getattr(content, "locale", None)
+    code = locale.language_code if locale is not None else content
+    return language_attributes(code if isinstance(code, str) else "")
 
 
 @register.inclusion_tag("ogp_wagtail/includes/language_switcher.html", takes_context=True)

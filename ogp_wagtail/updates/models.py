@@ -38,7 +38,7 @@ class ProgressUpdateQuerySet(models.QuerySet):
         # The commitment is loaded with them: feeds and blocks read it for every update.
         return (
             self.filter(live=True, commitment__translation_key=commitment.translation_key)
-            .select_related("commitment")
+            .select_related("commitment__locale")
             .order_by("-date", "-pk")
         )
 
@@ -48,7 +48,7 @@ class ProgressUpdateQuerySet(models.QuerySet):
         commitments = commitment_model.objects.child_of(plan).live().public()
         return (
             self.filter(live=True, commitment__in=commitments)
-            .select_related("commitment")
+            .select_related("commitment__locale")
             .order_by("-date", "-pk")
         )
 
