@@ -8,6 +8,7 @@ tests/test_example_site.py prepares it (migrate, then load_example), served by
 import re
 
 import pytest
+from PIL import Image, ImageChops, ImageOps
 from playwright.sync_api import expect
 
 from tests.e2e.axe import assert_no_violations
@@ -28,16 +29,27 @@ def example_server(tmp_path_factory):
         yield f"http://127.0.0.1:{port}"
 
 
+FRENCH_PLAN = "/gouvernement-ouvert/plan-d-action-2026-2028/"
+ENGLISH_PLAN = "/en/open-government/action-plan-2026-2028/"
+ARABIC_PLAN = "/ar/open-government/action-plan-2026-2028/"
+SPANISH_PLAN = "/es/gobierno-abierto/plan-de-accion-2026-2028/"
+
+
 @pytest.mark.parametrize(
     "path",
     [
         "/",
         # Package pages inside the integrator's own base template: the plan with its
         # dashboard, a commitment with its widget, updates and milestone histories,
-        # the resources page built from blocks.
-        "/open-government/action-plan-2026-2028/",
-        "/open-government/action-plan-2026-2028/open-contracting/",
-        "/resources/",
+        # the resources page built from blocks; in French (the site's first language),
+        # then the commitment in Arabic (right to left) and in Spanish.
+        FRENCH_PLAN,
+        FRENCH_PLAN + "marches-publics-ouverts/",
+        "/ressources/",
+        "/ar/",
+        ARABIC_PLAN,
+        ARABIC_PLAN + "open-contracting/",
+        SPANISH_PLAN + "contrataciones-abiertas/",
     ],
 )
 def test_example_site_page_has_no_axe_violations(page, example_server, path):
@@ -51,7 +63,7 @@ def test_example_site_page_has_no_axe_violations(page, example_server, path):
 
 
 def test_progress_update_page_has_no_axe_violations(page, example_server):
-    commitment = example_server + "/open-government/action-plan-2026-2028/open-contracting/"
+    commitment = example_server + ENGLISH_PLAN + "open-contracting/"
     page.goto(commitment)
     update_url = page.locator(".ogp-update h3 a").first.get_attribute("href")
     response = page.goto(example_server + update_url)
@@ -65,10 +77,10 @@ NOT_PAGES = re.compile(r"^/(admin|documents|static|media)/|/(feed|embed)/|\.\w+$
 MAX_PAGES = 40
 
 
-def reachable_pages(page, base_url):
-    """The site's public pages (paths) reachable from its home page, breadth first."""
-    queue, seen, pages = ["/"], {"/"}, []
-    while queue and len(pages) < MAX_PAGES:
+def reachable_pages(page, base_url, start="/", limit=MAX_PAGES):
+    """The site's public pages (paths) reachable from a home page, breadth first."""
+    queue, seen, pages = [start], {start}, []
+    while queue and len(pages) < limit:
         path = queue.pop(0)
         response = page.goto(base_url + path)
         if response is None or not response.headers.get("content-type", "").startswith("text/html"):
@@ -89,9 +101,10 @@ def test_example_site_pages_fit_a_320_px_screen(new_context, example_server):
     page = new_context(viewport=NARROW).new_page()
     pages = reachable_pages(page, example_server)
     # The crawl reached the package's pages: the plan, its commitments, their updates.
-    assert "/open-government/action-plan-2026-2028/open-contracting/" in pages, pages
+    assert FRENCH_PLAN + "marches-publics-ouverts/" in pages, pages
     assert any("/updates/" in path for path in pages), pages
-    pages += [f"/ar{path}" for path in pages[:12] if not path.startswith("/ogp/")]
+    # Right to left: the Arabic site's first pages.
+    pages += reachable_pages(page, example_server, start="/ar/", limit=12)
     failures = []
     for path in pages:
         response = page.goto(example_server + path)
@@ -107,7 +120,7 @@ def test_example_site_pages_fit_a_320_px_screen(new_context, example_server):
 
 def test_only_the_embed_address_can_be_framed_by_another_origin(page, example_server):
     """A page on another origin (localhost is not 127.0.0.1) frames both addresses."""
-    commitment = example_server + "/open-government/action-plan-2026-2028/open-contracting/"
+    commitment = example_server + FRENCH_PLAN + "marches-publics-ouverts/"
     other_origin = example_server.replace("127.0.0.1", "localhost")
     page.goto(other_origin + "/no-such-page/")  # any document of the other origin
     page.set_content(
@@ -124,7 +137,7 @@ def test_only_the_embed_address_can_be_framed_by_another_origin(page, example_se
 
 def test_a_resident_comments_and_a_moderator_approves_and_replies(browser, example_server):
     """The whole comment flow in a real browser, on the example site, without shortcuts."""
-    commitment = example_server + "/open-government/action-plan-2026-2028/open-budget/"
+    commitment = example_server + ENGLISH_PLAN + "open-budget/"
     resident = browser.new_context()
     page = resident.new_page()
     page.goto(commitment)
@@ -159,3 +172,39 @@ def test_a_resident_comments_and_a_moderator_approves_and_replies(browser, examp
     expect(page.get_by_text("The map goes online in June. BROWSER-REPLY")).to_be_visible()
     expect(page.locator(".ogp-comment__official").first).to_contain_text("Official reply")
     resident.close()
+
+
+def test_the_arabic_timeline_runs_right_to_left(page, example_server, tmp_path):
+    """The milestone timeline mirrors: a screenshot of the Arabic track, flipped, is the
+    English one (earlier months to the right, the today marker mirrored too)."""
+    shots, spans = {}, {}
+    for language, path in [("en", ENGLISH_PLAN), ("ar", ARABIC_PLAN)]:
+        page.goto(example_server + path + "open-contracting/")
+        track = page.locator(".ogp-timeline__track").first
+        track.scroll_into_view_if_needed()
+        box = track.bounding_box()
+        span = track.locator(".ogp-timeline__span").bounding_box()
+        # Where the first milestone starts and ends, as shares of the track from its left.
+        spans[language] = (
+            (span["x"] - box["x"]) / box["width"],
+            (span["x"] + span["width"] - box["x"]) / box["width"],
+        )
+        shots[language] = tmp_path / f"timeline-{language}.png"
+        track.screenshot(path=str(shots[language]))
+    (en_left, en_right), (ar_left, ar_right) = spans["en"], spans["ar"]
+    assert en_right < 0.9, spans  # the milestone does not fill the track: mirroring shows
+    assert abs(en_left - (1 - ar_right)) < 0.02, spans
+    assert abs(en_right - (1 - ar_left)) < 0.02, spans
+
+    english = Image.open(shots["en"]).convert("RGB")
+    arabic = ImageOps.mirror(Image.open(shots["ar"]).convert("RGB"))
+    assert english.size == arabic.size
+    difference = ImageChops.difference(english, arabic).convert("L")
+    differing = sum(1 for value in difference.getdata() if value > 48)
+    assert differing / (english.width * english.height) < 0.05
+    # The arrow of a status change ("In progress → Complete") points the way Arabic reads.
+    transform = "element => getComputedStyle(element).transform"
+    assert page.locator(".ogp-arrow").first.evaluate(transform).startswith("matrix(-1")
+    # And not by chance: unmirrored, the two screenshots differ.
+    unmirrored = ImageChops.difference(english, ImageOps.mirror(arabic)).convert("L")
+    assert sum(1 for value in unmirrored.getdata() if value > 48) > 4 * differing
