@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..choices import ConsultationStage, InputOutcome, MeetingFormat
+from ..snippets.localized import versions_in
 from .base import OGPPage
 from .commitment import CommitmentPage
 
@@ -106,13 +107,9 @@ class ConsultationPage(OGPPage):
             self.resulting_commitments.filter(commitment__in=visible).select_related("commitment")
         )
         # A translation's rows point at the source's commitments: show this language's.
-        versions = {
-            version.translation_key: version
-            for version in visible.filter(
-                translation_key__in=[link.commitment.translation_key for link in links],
-                locale_id=self.locale_id,
-            )
-        }
+        versions = versions_in(
+            visible, (link.commitment.translation_key for link in links), self.locale_id
+        )
         context.update(
             parent=self.get_parent().specific,
             meetings=self.meetings.select_related("minutes").order_by("starts_at"),

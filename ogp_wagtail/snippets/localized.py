@@ -1,13 +1,27 @@
-"""Translatable snippets shown in a page's language.
+"""Translatable objects shown in a page's language, found by ``translation_key``.
 
 A page's many-to-many choices (a commitment's policy areas, a plan's jurisdictions)
 are copied to its translations as they are: wagtail-localize leaves many-to-many
 fields alone, so a French commitment points at the English terms. Pages and the
 search index read them through :func:`in_locale`, which swaps each for its version
-in the page's language, found by ``translation_key``.
+in the page's language. :func:`versions_in` is the one lookup behind it, also used
+for pages that point at other pages (an update's commitment, a consultation's).
 """
 
 from django.utils.functional import SimpleLazyObject
+
+
+def versions_in(queryset, translation_keys, locale):
+    """``{translation_key: object}``: the objects of ``queryset`` with those keys in
+    ``locale`` (a ``Locale`` id, or a language code). One query; none without keys."""
+    translation_keys = set(translation_keys)
+    if not translation_keys:
+        return {}
+    in_locale_filter = (
+        {"locale__language_code": locale} if isinstance(locale, str) else {"locale_id": locale}
+    )
+    versions = queryset.filter(translation_key__in=translation_keys, **in_locale_filter)
+    return {version.translation_key: version for version in versions}
 
 
 def in_locale(objects, locale_id):
@@ -21,12 +35,9 @@ def in_locale(objects, locale_id):
     foreign = [obj for obj in objects if obj.locale_id != locale_id]
     if foreign:
         model = type(foreign[0])
-        versions = {
-            version.translation_key: version
-            for version in model.objects.filter(
-                locale_id=locale_id, translation_key__in={obj.translation_key for obj in foreign}
-            )
-        }
+        versions = versions_in(
+            model.objects.all(), (obj.translation_key for obj in foreign), locale_id
+        )
         objects = [versions.get(obj.translation_key, obj) for obj in objects]
     seen = set()
     return [obj for obj in objects if not (obj.pk in seen or seen.add(obj.pk))]

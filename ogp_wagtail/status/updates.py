@@ -6,6 +6,7 @@ from django.apps import apps
 from django.utils.translation import get_language
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 
+from ..snippets.localized import versions_in
 from ..updates.models import ProgressUpdate
 from .progress import text_fields
 
@@ -42,17 +43,12 @@ def in_reading_language(commitments):
     """
     if len(get_content_languages()) < 2 or not commitments:
         return {}
-    language = get_supported_content_language_variant(get_language())
     commitment_model = apps.get_model("ogp_wagtail", "CommitmentPage")
-    versions = (
-        commitment_model.objects.live()
-        .filter(
-            translation_key__in={c.translation_key for c in commitments},
-            locale__language_code=language,
-        )
-        .defer(*text_fields(commitment_model))
+    return versions_in(
+        commitment_model.objects.live().defer(*text_fields(commitment_model)),
+        (commitment.translation_key for commitment in commitments),
+        get_supported_content_language_variant(get_language()),
     )
-    return {version.translation_key: version for version in versions}
 
 
 def update_entries(updates):
