@@ -8,7 +8,8 @@ For each language (French at "/", English, Arabic and Spanish under their prefix
 reads the hub, the plan and every commitment in that language, and reports for each
 page its HTTP status, the ``lang`` and ``dir`` of the document, the share of the
 letters of its main content that are Arabic, and the links of its main content and
-navigation that lead out of its language (the language switcher's excepted).
+navigation that lead out of its language (the language switcher's excepted); and, per
+language, the status and links of a page that does not exist.
 """
 
 import json
@@ -88,6 +89,13 @@ def main():
     site = Site.objects.get(is_default_site=True)
     client = Client(HTTP_HOST=site.hostname, SERVER_PORT=site.port)
     report = {}
+    # A missing page's way back home, in each language.
+    not_found = {}
+    for language, prefix in PREFIXES.items():
+        response = client.get(f"{prefix}/no-such-page/")
+        reader = PageReader()
+        reader.feed(response.content.decode())
+        not_found[language] = {"status": response.status_code, "links": reader.links}
     for language, prefix in PREFIXES.items():
         locale = Locale.objects.get(language_code=language)
         pages = [
@@ -112,7 +120,7 @@ def main():
                     "out_of_language": out_of_language(reader.links, prefix),
                 }
             )
-    print(json.dumps(report))
+    print(json.dumps({"pages": report, "not_found": not_found}))
 
 
 if __name__ == "__main__":

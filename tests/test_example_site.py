@@ -213,7 +213,8 @@ def test_progress_updates_build_the_milestone_histories(example_site):
 
 def test_the_hub_plan_and_commitments_are_served_in_four_languages(example_site):
     """French at /, English, Arabic and Spanish under their prefixes: real translations."""
-    report = json.loads(run(example_site["env"], script=LANGUAGE_READER))
+    result = json.loads(run(example_site["env"], script=LANGUAGE_READER))
+    report = result["pages"]
     assert set(report) == {"fr", "en", "ar", "es"}
     titles = {}
     for language, pages in report.items():
@@ -234,6 +235,12 @@ def test_the_hub_plan_and_commitments_are_served_in_four_languages(example_site)
     # Translated, not copied: no title is the English one in another language.
     for language in ("fr", "ar", "es"):
         assert not set(titles[language]) & set(titles["en"]), language
+    # A missing page leads home in its language.
+    for language, prefix in {"fr": "", "en": "/en", "ar": "/ar", "es": "/es"}.items():
+        assert result["not_found"][language]["status"] == 404
+        # The header's link and the page's own "Go to the home page".
+        links = result["not_found"][language]["links"]
+        assert links.count(f"{prefix}/") == 2, result["not_found"]
     hub, plan, *commitments = report["ar"]
     assert hub["arabic_share"] >= 0.9, hub
     # The plan's and commitments' own texts are Arabic; progress updates (written in English,
