@@ -34,6 +34,7 @@ def synced_source_page(page):
     """The page a wagtail-localize translation copies its synchronised fields from, or None."""
     if not apps.is_installed("wagtail_localize"):
         return None
+    # Its models can be imported only when the app is installed.
     from wagtail_localize.models import Translation
 
     source_locale = (
