@@ -147,3 +147,28 @@ def test_an_updates_address_is_under_the_commitment_in_the_language_read(commitm
     with translation.override("en"):
         [entry] = update_entries(ProgressUpdate.objects.filter(pk=update.pk))
     assert entry.url.startswith(commitment.url)
+
+
+def test_a_translated_plan_lists_the_updates_written_on_its_commitments(commitment, client):
+    """Updates are written on one language version: the French plan's feed and the
+    latest-updates block on a French page list them too."""
+    from django.utils import translation
+
+    from ogp_wagtail.blocks import LatestUpdatesBlock
+    from ogp_wagtail.models import ProgressUpdate
+
+    update = ProgressUpdate.objects.create(
+        commitment=commitment,
+        date=datetime.date(2026, 3, 31),
+        title="First quarter",
+        progress="<p>Done.</p>",
+    )
+    update.save_revision().publish()
+    french_plan = translate_page(commitment.get_parent(), "fr")
+    translate_page(commitment, "fr")
+    feed = client.get(french_plan.url + "updates/feed/")
+    assert feed.status_code == 200 and "First quarter" in feed.content.decode()
+    block = LatestUpdatesBlock()
+    with translation.override("fr"):
+        html = block.render(block.to_python({"source": french_plan.pk, "max_items": 3}))
+    assert "First quarter" in html

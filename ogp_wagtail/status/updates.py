@@ -72,14 +72,19 @@ def update_entries(updates):
 
 
 def latest_updates(source, limit):
-    """The newest live updates of the live, public commitments of a commitment, plan or hub."""
+    """The newest live updates of the live, public commitments of a commitment, plan or hub.
+
+    An update is written on one language version of its commitment: a French plan
+    lists the updates of its commitments' every version.
+    """
     commitment_model = apps.get_model("ogp_wagtail", "CommitmentPage")
     if isinstance(source, commitment_model):
         commitments = commitment_model.objects.filter(pk=source.pk)
     else:
         commitments = commitment_model.objects.descendant_of(source)
+    keys = commitments.live().public().values("translation_key")
     return list(
-        ProgressUpdate.objects.filter(live=True, commitment__in=commitments.live().public())
+        ProgressUpdate.objects.filter(live=True, commitment__translation_key__in=keys)
         .select_related("commitment__locale")
         .defer(*deferred_commitment_fields())
         .order_by("-date", "-pk")[:limit]

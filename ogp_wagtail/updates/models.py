@@ -43,11 +43,14 @@ class ProgressUpdateQuerySet(models.QuerySet):
         )
 
     def for_plan(self, plan):
-        """Live updates of the plan's published commitments."""
+        """Live updates of the plan's published commitments, on any of their language
+        versions."""
         commitment_model = self.model._meta.get_field("commitment").related_model
         commitments = commitment_model.objects.child_of(plan).live().public()
         return (
-            self.filter(live=True, commitment__in=commitments)
+            self.filter(
+                live=True, commitment__translation_key__in=commitments.values("translation_key")
+            )
             .select_related("commitment__locale")
             .order_by("-date", "-pk")
         )
