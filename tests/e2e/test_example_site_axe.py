@@ -162,9 +162,10 @@ def test_a_resident_comments_and_a_moderator_approves_and_replies(browser, examp
     moderator.wait_for_url("**/admin/")
     moderator.goto(example_server + "/admin/ogp_comments/")
     moderator.get_by_role("link", name=re.compile("BROWSER-COMMENT")).first.click()
-    moderator.get_by_role("button", name="Approve and publish").click()
+    # The admin speaks the site's first language, French.
+    moderator.get_by_role("button", name="Approuver et publier").click()
     moderator.get_by_role("textbox").last.fill("The map goes online in June. BROWSER-REPLY")
-    moderator.get_by_role("button", name="Publish the official reply").click()
+    moderator.get_by_role("button", name="Publier la réponse officielle").click()
     expect(moderator.get_by_text("BROWSER-REPLY").first).to_be_visible()
 
     page.goto(update_url)
