@@ -563,3 +563,27 @@ def test_updates_of_an_unpublished_commitment_are_not_emailed(
     with django_capture_on_commit_callbacks(execute=True):
         new_update(commitment).save_revision().publish()
     assert mailoutbox == []
+
+
+def test_followers_hear_of_an_update_once_whatever_its_translations(
+    commitment, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Publishing the French translation of an update already sent sends nothing."""
+    from wagtail.models import Locale
+    from wagtail_localize.models import Translation, TranslationSource
+
+    CommitmentFollower.objects.create(
+        commitment_key=commitment.translation_key,
+        email="resident@example.org",
+        confirmed_at=timezone.now(),
+    )
+    update = new_update(commitment)
+    with django_capture_on_commit_callbacks(execute=True):
+        update.save_revision().publish()
+    assert len(mailoutbox) == 1
+    source, _created = TranslationSource.get_or_create_from_instance(update)
+    french = Locale.objects.create(language_code="fr")
+    with django_capture_on_commit_callbacks(execute=True):
+        Translation.objects.create(source=source, target_locale=french).save_target(publish=True)
+    assert ProgressUpdate.objects.filter(uuid=update.uuid, live=True).count() == 2
+    assert len(mailoutbox) == 1

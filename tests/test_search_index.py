@@ -89,7 +89,10 @@ def test_a_word_only_in_a_milestone_finds_the_milestone_and_its_commitment(conte
 
 def test_a_word_only_in_an_update_finds_the_update_and_its_commitment(content, home):
     commitment, _folder, update = content
-    assert keys(search("updword", home)) == {f"commitment:{commitment.pk}", f"update:{update.pk}"}
+    assert keys(search("updword", home)) == {
+        f"commitment:{commitment.pk}",
+        f"update:{update.pk}:{commitment.pk}",
+    }
 
 
 def test_a_word_only_in_an_evidence_description_finds_the_item_and_its_commitment(content, home):
@@ -202,7 +205,10 @@ def test_an_update_moved_to_another_commitment_takes_its_words_with_it(content, 
     other = make_commitment(plan, "Other commitment")
     update.commitment = other
     update.save_revision().publish()
-    assert keys(search("updword", home)) == {f"commitment:{other.pk}", f"update:{update.pk}"}
+    assert keys(search("updword", home)) == {
+        f"commitment:{other.pk}",
+        f"update:{update.pk}:{other.pk}",
+    }
     entry = SearchEntry.objects.get(key=f"commitment:{commitment.pk}")
     assert "UPDWORD" not in entry.body
 

@@ -219,6 +219,18 @@ EXPECTED = {
         "phone": "synchronised, fixed",
     },
     "Jurisdiction": {"name": "translated", "country": "translated", "website": "synchronised"},
+    # Its texts wait for translators; its facts are the source's (status/history.py).
+    "ProgressUpdate": {
+        "uuid": "created only",
+        "commitment": "synchronised",
+        "date": "synchronised",
+        "title": "translated",
+        "progress": "translated",
+        "delay_reasons": "translated",
+        "next_steps": "translated",
+        "evidence": "ignored",
+        "status_changes": "copied rows",
+    },
     "PolicyArea": TAXONOMY_TERM,
     "Sector": TAXONOMY_TERM,
     "OGPValue": TAXONOMY_TERM,

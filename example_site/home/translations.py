@@ -20,6 +20,8 @@ from django.db import transaction
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
+from ogp_wagtail.models import ProgressUpdate
+
 CATALOGUES = Path(__file__).resolve().parent / "locale"
 TEMPLATE = CATALOGUES / "example.pot"
 
@@ -41,9 +43,13 @@ def read_catalogue(language):
 
 
 def translatable_objects(snippets, home):
-    """What the example translates, in an order where everything an object points at comes first."""
+    """What the example translates, in an order where everything an object points at comes first:
+    snippets, pages from the top, then the progress updates written on those pages."""
     pages = [page.specific for page in Page.objects.descendant_of(home, inclusive=True)]
-    return [*snippets, *pages]
+    updates = ProgressUpdate.objects.filter(
+        commitment__in=[page.pk for page in pages], locale_id=home.locale_id
+    ).order_by("date", "pk")
+    return [*snippets, *pages, *updates]
 
 
 def source_strings(instance):
@@ -87,7 +93,7 @@ def write_template(objects):
             if text in seen:
                 continue
             seen.add(text)
-            place = f"{type(instance).__name__} {getattr(instance, 'slug', instance)}"
+            place = f"{type(instance).__name__} {getattr(instance, 'slug', None) or instance}"
             template.append(polib.POEntry(msgid=text, msgstr="", comment=place))
     CATALOGUES.mkdir(exist_ok=True)
     template.save(str(TEMPLATE))

@@ -1,6 +1,7 @@
 """The admin of progress updates: a snippet viewset, opened from a commitment."""
 
 import functools
+from urllib.parse import urlencode
 
 import django_filters
 from django.contrib.admin.utils import unquote
@@ -27,7 +28,7 @@ class ProgressUpdateIndexView(IndexView):
 
     def get_base_queryset(self):
         return updates_for(self.request.user, super().get_base_queryset()).select_related(
-            "commitment"
+            "commitment", "locale"
         )
 
     def get_table(self, object_list):
@@ -172,5 +173,7 @@ def add_update_button(page, user, view_name, next_url=None):
         return
     if not user.has_perm("ogp_wagtail.add_progressupdate"):
         return
-    url = reverse(ProgressUpdate.snippet_viewset.get_url_name("add")) + f"?commitment={page.pk}"
+    # Written in the commitment's language (the snippet editor's locale).
+    query = urlencode({"commitment": page.pk, "locale": page.locale.language_code})
+    url = reverse(ProgressUpdate.snippet_viewset.get_url_name("add")) + f"?{query}"
     yield Button(_("Add a progress update"), url, icon_name="date", priority=16)

@@ -330,9 +330,15 @@ def send_follow_confirmation(follower, commitment, confirm_url):
 
 def is_first_publication(update):
     # Wagtail sets both to the same instant the first time only; a scheduled or
-    # repeated publication leaves first_published_at as it was.
-    return update.first_published_at is not None and (
-        update.first_published_at == update.last_published_at
+    # repeated publication leaves first_published_at as it was. A translation published
+    # after its source is the same update: followers heard of it already.
+    return (
+        update.first_published_at is not None
+        and update.first_published_at == update.last_published_at
+        and not type(update)
+        .objects.filter(uuid=update.uuid, first_published_at__isnull=False)
+        .exclude(pk=update.pk)
+        .exists()
     )
 
 

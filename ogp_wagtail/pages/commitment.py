@@ -35,7 +35,12 @@ from ..progress import all_ended
 from ..snippets.localized import lazily_in_locale
 from ..status.history import history_by_milestone, latest_statuses
 from ..status.progress import commitment_status
-from ..status.updates import published_updates, update_entries, updates_feed_url
+from ..status.updates import (
+    prepared_for_reading,
+    published_updates,
+    update_entries,
+    updates_feed_url,
+)
 from ..updates.models import ProgressUpdate
 from ..views.embeds import progress_embed
 from ..views.feeds import FEED_LENGTH, progress_updates_feed
@@ -382,7 +387,9 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
 
     @path("updates/<uuid:update_uuid>/", name="progress_update")
     def progress_update_view(self, request, update_uuid):
-        update = get_object_or_404(published_updates(self), uuid=update_uuid)
+        [update] = prepared_for_reading(
+            [get_object_or_404(published_updates(self), uuid=update_uuid)], self.locale
+        )
         return self.render(
             request,
             template="ogp_wagtail/progress_update.html",
@@ -401,7 +408,9 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
         # Everything is loaded when the template first reads it: a page served from the
         # render cache (status/cache.py) runs none of these queries.
         context = super().get_context(request, *args, **kwargs)
-        updates = SimpleLazyObject(lambda: update_entries(published_updates(self)))
+        updates = SimpleLazyObject(
+            lambda: update_entries(prepared_for_reading(list(published_updates(self)), self.locale))
+        )
         history = SimpleLazyObject(
             lambda: history_by_milestone(self, {entry.update.pk: entry.url for entry in updates})
         )

@@ -231,10 +231,20 @@ def build_documents(page_ids, today=None):
         for path, commitment in parents.items()
     }
     folders_of = _children_of(folder_model, commitments)
-    updates_of = defaultdict(list)
-    updates = _model("ProgressUpdate").objects.filter(live=True, commitment__in=commitments)
-    for update in updates.order_by("date", "pk"):
-        updates_of[update.commitment_id].append(update)
+    # An update is written on one language version of its commitment and may have
+    # translations: each version of the commitment finds it in its language, else as written.
+    versions_of = defaultdict(dict)
+    updates = _model("ProgressUpdate").objects.filter(
+        live=True, commitment__translation_key__in={c.translation_key for c in commitments}
+    )
+    for update in updates.select_related("commitment").order_by("date", "pk"):
+        versions_of[update.commitment.translation_key].setdefault(update.uuid, []).append(update)
+
+    def updates_of(commitment):
+        return [
+            next((v for v in versions if v.locale_id == commitment.locale_id), versions[0])
+            for versions in versions_of[commitment.translation_key].values()
+        ]
 
     documents = []
     for plan in plans:
@@ -258,7 +268,7 @@ def build_documents(page_ids, today=None):
                     commitment,
                     facts_of[commitment.path],
                     folders_of.get(commitment.path, []),
-                    updates_of[commitment.pk],
+                    updates_of(commitment),
                 )
             )
     for folder in folders:
@@ -370,7 +380,8 @@ def _commitment_documents(commitment, facts, folders, updates):
         _document(
             commitment,
             SearchKind.UPDATE,
-            f"update:{update.pk}",
+            # An update not translated yet is found in each language it is shown in.
+            f"update:{update.pk}:{commitment.pk}",
             update.display_title,
             "\n".join(
                 filter(

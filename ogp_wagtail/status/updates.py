@@ -6,8 +6,11 @@ from django.apps import apps
 from django.utils.translation import get_language
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 
+from ..choices import MilestoneStatus
+from ..milestones import Milestone
 from ..snippets.localized import versions_in
-from ..updates.models import ProgressUpdate
+from ..updates.models import MilestoneStatusRecord, ProgressUpdate
+from .labels import choice_label
 from .progress import text_fields
 
 
@@ -30,8 +33,71 @@ def published_updates(commitment):
     return (
         ProgressUpdate.objects.for_commitment(commitment)
         .defer(*deferred_commitment_fields())
-        .prefetch_related("status_records", "evidence__document")
+        .prefetch_related("evidence__document")
     )
+
+
+@dataclass(frozen=True)
+class ShownChange:
+    """A status change an update made, its milestone named in the language being read."""
+
+    milestone_description: str
+    language: str  # of the description: the page's, else the one it was recorded in
+    previous_status: str
+    status: str
+
+    @property
+    def previous_status_label(self):
+        return choice_label(MilestoneStatus, self.previous_status) if self.previous_status else ""
+
+    @property
+    def status_label(self):
+        return choice_label(MilestoneStatus, self.status)
+
+
+def prepared_for_reading(updates, locale):
+    """``updates`` (a list) with what their texts show, in ``locale`` (a ``Locale``) where
+    translated: ``status_changes_made`` (from the history, whichever language version was
+    published) and ``evidence_shown``. Three queries, however many updates."""
+    records = (
+        list(
+            MilestoneStatusRecord.objects.filter(update__uuid__in={u.uuid for u in updates})
+            .select_related("update__locale")
+            .order_by("recorded_at", "pk")
+        )
+        if updates
+        else []
+    )
+    descriptions = versions_in(
+        Milestone.objects.only("translation_key", "description"),
+        (record.milestone_key for record in records),
+        locale.pk,
+    )
+    evidence = [item for update in updates for item in update.evidence.all()]
+    evidence_versions = versions_in(
+        apps.get_model("ogp_wagtail", "EvidenceItem").objects.select_related("document", "locale"),
+        (item.translation_key for item in evidence),
+        locale.pk,
+    )
+    changes = {}
+    for record in records:
+        milestone = descriptions.get(record.milestone_key)
+        changes.setdefault(record.update.uuid, []).append(
+            ShownChange(
+                milestone_description=milestone.description
+                if milestone
+                else record.milestone_description,
+                language=locale.language_code if milestone else record.update.locale.language_code,
+                previous_status=record.previous_status,
+                status=record.status,
+            )
+        )
+    for update in updates:
+        update.status_changes_made = changes.get(update.uuid, [])
+        update.evidence_shown = [
+            evidence_versions.get(item.translation_key, item) for item in update.evidence.all()
+        ]
+    return updates
 
 
 def in_reading_language(commitments):
@@ -84,8 +150,9 @@ def latest_updates(source, limit):
         commitments = commitment_model.objects.descendant_of(source)
     keys = commitments.live().public().values("translation_key")
     return list(
-        ProgressUpdate.objects.filter(live=True, commitment__translation_key__in=keys)
-        .select_related("commitment__locale")
+        ProgressUpdate.objects.shown_in(source.locale_id)
+        .filter(commitment__translation_key__in=keys)
+        .select_related("commitment", "locale")
         .defer(*deferred_commitment_fields())
         .order_by("-date", "-pk")[:limit]
     )

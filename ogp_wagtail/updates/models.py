@@ -17,6 +17,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -24,8 +25,9 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import BaseTranslatableField, SynchronizedField, TranslatableField
 
 from ..calendar import quarter_of
 from ..choices import MilestoneStatus
@@ -33,25 +35,38 @@ from .forms import ProgressUpdateForm, StatusChangeFormSet
 
 
 class ProgressUpdateQuerySet(models.QuerySet):
+    def shown_in(self, locale_id):
+        """One live version of each update: the one in ``locale_id``, else the first written.
+
+        A page in French shows an update's French translation once it is published, and
+        until then the update as it was written.
+        """
+        versions = self.model.objects.filter(live=True, uuid=OuterRef("uuid"))
+        in_locale = Q(locale_id=locale_id)
+        first_written = ~Exists(versions.filter(locale_id=locale_id)) & ~Exists(
+            versions.filter(pk__lt=OuterRef("pk"))
+        )
+        return self.filter(live=True).filter(in_locale | first_written)
+
     def for_commitment(self, commitment):
-        """Live updates of a commitment, in whichever language version they were written."""
+        """Live updates of a commitment, whichever language version they were written on,
+        each in the commitment's language when translated."""
         # The commitment is loaded with them: feeds and blocks read it for every update.
         return (
-            self.filter(live=True, commitment__translation_key=commitment.translation_key)
-            .select_related("commitment__locale")
+            self.shown_in(commitment.locale_id)
+            .filter(commitment__translation_key=commitment.translation_key)
+            .select_related("commitment", "locale")
             .order_by("-date", "-pk")
         )
 
     def for_plan(self, plan):
-        """Live updates of the plan's published commitments, on any of their language
-        versions."""
+        """Live updates of the plan's published commitments, in the plan's language."""
         commitment_model = self.model._meta.get_field("commitment").related_model
         commitments = commitment_model.objects.child_of(plan).live().public()
         return (
-            self.filter(
-                live=True, commitment__translation_key__in=commitments.values("translation_key")
-            )
-            .select_related("commitment__locale")
+            self.shown_in(plan.locale_id)
+            .filter(commitment__translation_key__in=commitments.values("translation_key"))
+            .select_related("commitment", "locale")
             .order_by("-date", "-pk")
         )
 
@@ -65,10 +80,18 @@ class StatusChangesPanel(InlinePanel):
         return options
 
 
-class ProgressUpdate(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
-    """A public update on a commitment: what was done, status changes, delays, next steps."""
+class ProgressUpdate(
+    TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
+):
+    """A public update on a commitment: what was done, status changes, delays, next steps.
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    Translatable: its texts are translated with wagtail-localize like a page's, while
+    its facts (date, status changes, evidence) are the source's. Every language
+    version keeps the source's ``uuid``: it is the update's one address and the key of
+    its comments, whatever the language it is read in.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, editable=False)
     commitment = models.ForeignKey(
         "ogp_wagtail.CommitmentPage",
         verbose_name=_("commitment"),
@@ -98,6 +121,21 @@ class ProgressUpdate(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableM
     )
 
     objects = ProgressUpdateQuerySet.as_manager()
+
+    override_translatable_fields = [
+        # Copied, not localised: wagtail-localize would assign a plain Page to this foreign
+        # key to a page type. Every language version of the commitment shows the update.
+        SynchronizedField("commitment"),
+        SynchronizedField("date"),
+        TranslatableField("title"),
+        TranslatableField("progress"),
+        TranslatableField("delay_reasons"),
+        TranslatableField("next_steps"),
+        # The status changes are made once, by the source (status/history.py).
+        SynchronizedField("status_changes"),
+        # The update's identity in every language (addresses, comments, feeds).
+        BaseTranslatableField("uuid"),
+    ]
 
     panels = [
         PageChooserPanel("commitment", "ogp_wagtail.CommitmentPage"),
@@ -132,13 +170,24 @@ class ProgressUpdate(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableM
         index.FilterField("commitment_id"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("progress update")
         verbose_name_plural = _("progress updates")
         ordering = ["-date", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["uuid", "locale"], name="ogp_wagtail_update_one_version_per_language"
+            )
+        ]
 
     def __str__(self):
         return self.display_title
+
+    def get_default_locale(self):
+        """Written in its commitment's language, unless wagtail-localize says otherwise."""
+        if self.commitment_id is not None:
+            return self.commitment.locale
+        return super().get_default_locale()
 
     @property
     def quarter(self):

@@ -1,7 +1,7 @@
 """Views served outside the page tree, from ``ogp_wagtail.urls``."""
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 
 from ..status.visibility import shown_to_residents
 from ..updates.models import ProgressUpdate
@@ -13,7 +13,10 @@ def progress_update_redirect(request, update_uuid):
     Commitments can be renamed or moved, which changes the page addresses of
     their updates; this one, by identity, redirects to wherever the update is now.
     """
-    update = get_object_or_404(ProgressUpdate.objects.filter(live=True), uuid=update_uuid)
+    # Any language version: the address leads to the one in the language being read.
+    update = ProgressUpdate.objects.filter(live=True, uuid=update_uuid).order_by("pk").first()
+    if update is None:
+        raise Http404
     commitment = update.commitment.localized
     # Published, public (no view restriction on it or above it) and on this site.
     if not (shown_to_residents(commitment) and commitment.get_url(request)):

@@ -999,7 +999,7 @@ class ExampleLoader:
                     missing += lacking
                     if isinstance(instance, Page):
                         self.new_pages.append(instance.get_translation(locale).specific)
-            label = f"{locale.get_display_name()}: {plural(len(objects), 'page and snippet')}"
+            label = f"{locale.get_display_name()}: {len(objects)} pages, snippets and updates"
             if missing:
                 label += f" ({plural(missing, 'string')} not in the catalogue, left in English)"
             self.report(bool(created), "translation", label)
