@@ -241,12 +241,10 @@ def test_the_hub_plan_and_commitments_are_served_in_four_languages(example_site)
         # The header's link and the page's own "Go to the home page".
         links = result["not_found"][language]["links"]
         assert links.count(f"{prefix}/") == 2, result["not_found"]
-    hub, plan, *commitments = report["ar"]
-    assert hub["arabic_share"] >= 0.9, hub
-    # The plan's and commitments' own texts are Arabic; progress updates (written in English,
-    # shown in every language with lang="en") and inline rows are not translated yet.
-    assert plan["arabic_share"] >= 0.8, plan
-    assert all(page["arabic_share"] >= 0.5 for page in commitments), commitments
+    # At least 90 % of the letters of the Arabic pages' main content are Arabic: pages,
+    # inline rows and progress updates translated (addresses and codes stay Latin).
+    for page in report["ar"]:
+        assert page["arabic_share"] >= 0.9, page
 
 
 def home_of(url):
@@ -300,7 +298,7 @@ def test_crawl_from_home_reaches_every_ogp_page_without_errors(example_site):
         assert statuses.get(url) == 200, (url, statuses.get(url))
         assert result["content_types"][url].startswith("application/atom+xml"), url
     admin_updates = result["admin_update_edit_statuses"]
-    assert len(admin_updates) == 13
+    assert len(admin_updates) == 4 * 13  # each update and its three translations
     assert set(admin_updates.values()) == {200}, admin_updates
 
 
