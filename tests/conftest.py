@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import Translation, TranslationSource
 
 from ogp_wagtail.models import (
     CommitmentPage,
@@ -121,6 +122,25 @@ def translate_page(page, language):
         if not ancestor.has_translation(locale):
             ancestor.copy_for_translation(locale, copy_parents=True).save_revision().publish()
     return page.get_translation(locale).specific
+
+
+def localize(instance, locale, capture, strings=None):
+    """Translate ``instance`` as wagtail-localize's editor does, and publish it.
+
+    A ``Translation`` into ``locale`` (a ``Locale``), its strings exported as a PO file,
+    those found in ``strings`` (English: translation) translated and imported, then
+    saved and published, its on-commit work run. Returns the ``Translation``.
+    """
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    translation_, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    if strings:
+        po = translation_.export_po()
+        for entry in po:
+            entry.msgstr = strings.get(entry.msgid, "")
+        translation_.import_po(po)
+    with capture(execute=True):
+        translation_.save_target(publish=True)
+    return translation_
 
 
 def make_commitment(plan, title, statuses=("in_progress",), **fields):

@@ -434,7 +434,7 @@ def test_a_filled_honeypot_is_stored_as_spam_and_never_shown(client, update):
 
 def test_the_honeypot_is_hidden_from_people(client, update):
     html = page_html(client, update.get_url())
-    start = html.index('class="ogp-comments__hp"')
+    start = html.index('class="ogp-comments__hp ogp-visually-hidden"')
     trap = html[start : html.index("</div>", start)]
     assert 'aria-hidden="true"' in trap and 'tabindex="-1"' in trap
     assert "Leave this field empty" in trap

@@ -10,7 +10,7 @@ import datetime
 
 import pytest
 from wagtail.models import Locale
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import StringTranslation
 
 from ogp_wagtail.models import (
     CommitmentPage,
@@ -18,19 +18,12 @@ from ogp_wagtail.models import (
     PlanObjective,
     StrategicVisionPage,
 )
-from tests.conftest import make_commitment
+from tests.conftest import localize, make_commitment
 
 
 def translate_with(instance, locale, strings, capture):
-    """wagtail-localize's round trip: its PO export, translated, imported, published."""
-    source, _created = TranslationSource.get_or_create_from_instance(instance)
-    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
-    po = translation.export_po()
-    for entry in po:
-        entry.msgstr = strings.get(entry.msgid, "")
-    translation.import_po(po)
-    with capture(execute=True):
-        translation.save_target(publish=True)
+    """The translation, published, of ``instance`` through wagtail-localize's PO round trip."""
+    localize(instance, locale, capture, strings)
     return instance.get_translation(locale).specific
 
 

@@ -10,21 +10,11 @@ import datetime
 
 import pytest
 from wagtail.models import Locale
-from wagtail_localize.models import Translation, TranslationSource
 
 from ogp_wagtail.models import CommitmentPage, Milestone, ProgressUpdate
-from tests.conftest import make_commitment
+from tests.conftest import localize, make_commitment
 
 LANGUAGES = ["fr", "ar", "es"]
-
-
-def translate_with_localize(instance, locale, capture):
-    """wagtail-localize's "Translate this page", published; the translation object."""
-    source, _created = TranslationSource.get_or_create_from_instance(instance)
-    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
-    with capture(execute=True):
-        translation.save_target(publish=True)
-    return translation
 
 
 @pytest.fixture
@@ -38,10 +28,8 @@ def translated(plan, django_capture_on_commit_callbacks, settings):
     translations = {}
     for language in LANGUAGES:
         locale = Locale.objects.create(language_code=language)
-        translate_with_localize(plan, locale, django_capture_on_commit_callbacks)
-        translations[language] = translate_with_localize(
-            commitment, locale, django_capture_on_commit_callbacks
-        )
+        localize(plan, locale, django_capture_on_commit_callbacks)
+        translations[language] = localize(commitment, locale, django_capture_on_commit_callbacks)
     return commitment, translations
 
 

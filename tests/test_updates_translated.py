@@ -10,26 +10,18 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Locale
-from wagtail_localize.models import Translation, TranslationSource
 
 from ogp_wagtail.models import MilestoneStatusRecord, ProgressUpdate
 
-from .conftest import make_commitment, translate_page
+from .conftest import localize, make_commitment, translate_page
 
 pytestmark = pytest.mark.django_db
 
 
 def translate_update(update, language, strings, capture):
-    """wagtail-localize's round trip for a snippet: PO export, translated, imported, published."""
+    """The update's translation, published, through wagtail-localize's PO round trip."""
     locale = Locale.objects.get(language_code=language)
-    source, _created = TranslationSource.get_or_create_from_instance(update)
-    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
-    po = translation.export_po()
-    for entry in po:
-        entry.msgstr = strings.get(entry.msgid, "")
-    translation.import_po(po)
-    with capture(execute=True):
-        translation.save_target(publish=True)
+    localize(update, locale, capture, strings)
     return update.get_translation(locale)
 
 
