@@ -161,7 +161,9 @@ def admin_edit_statuses(client):
     for update in ProgressUpdate.objects.select_related("commitment"):
         edit_url = reverse("wagtailsnippets_ogp_wagtail_progressupdate:edit", args=[update.pk])
         response = client.get(edit_url)
-        update_statuses[f"{update.commitment.url_path} {update}"] = response.status_code
+        update_statuses[f"{update.commitment.url_path} {update} #{update.pk}"] = (
+            response.status_code
+        )
     client.logout()
     return statuses, update_statuses
 

@@ -74,7 +74,7 @@ def main():
                     ]
                 ),
             )
-            for update in ProgressUpdate.objects.filter(live=True)
+            for update in ProgressUpdate.objects.filter(live=True, locale__language_code="en")
         ],
         "evidence": [
             (item.page.get_parent().pk, item.description)
