@@ -89,3 +89,26 @@ def test_the_lasting_address_leads_to_any_version(
     translate_update(update, "fr", {}, django_capture_on_commit_callbacks)
     response = client.get(f"/ogp/updates/{update.uuid}/")
     assert response.status_code == 302
+
+
+def test_translating_an_older_update_changes_no_status(
+    published, django_capture_on_commit_callbacks
+):
+    """A translation copies its source's status changes: publishing it later must not
+    play them again over what newer updates recorded."""
+    commitment, _french_commitment, first = published
+    milestone = commitment.milestones.first()
+    later = ProgressUpdate.objects.create(
+        commitment=commitment, date=datetime.date(2026, 6, 30), progress="<p>Stuck.</p>"
+    )
+    later.status_changes.create(milestone=milestone, status="blocked")
+    with django_capture_on_commit_callbacks(execute=True):
+        later.save_revision().publish()
+    history = MilestoneStatusRecord.objects.filter(milestone_key=milestone.translation_key)
+    before = list(history.values_list("status", flat=True))
+    assert before[-1] == "blocked"
+
+    translate_update(first, "fr", {}, django_capture_on_commit_callbacks)
+    assert list(history.values_list("status", flat=True)) == before
+    milestone.refresh_from_db()
+    assert milestone.status == "blocked"

@@ -81,7 +81,11 @@ def apply_published_update(update, user=None):
 
     Publishing the same update again adds nothing, unless its changes now
     differ from those it recorded before; then the new choice follows the old.
+    A translation adds nothing: its changes are copies of its source's, perhaps
+    older than what later updates recorded.
     """
+    if update.is_translation():
+        return
     changes = [c for c in update.status_changes.select_related("milestone") if c.milestone]
     keys = [change.milestone.translation_key for change in changes]
     latest = latest_statuses(keys)

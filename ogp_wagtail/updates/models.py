@@ -183,6 +183,13 @@ class ProgressUpdate(
     def __str__(self):
         return self.display_title
 
+    def is_translation(self):
+        """Whether another language version of this update was written before it.
+
+        Its facts (status changes included) are then copies of that source's.
+        """
+        return type(self).objects.filter(uuid=self.uuid, pk__lt=self.pk).exists()
+
     def get_default_locale(self):
         """Written in its commitment's language, unless wagtail-localize says otherwise."""
         if self.commitment_id is not None:
