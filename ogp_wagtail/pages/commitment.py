@@ -409,7 +409,9 @@ class CommitmentPage(RoutablePageMixin, OGPPage):
         # render cache (status/cache.py) runs none of these queries.
         context = super().get_context(request, *args, **kwargs)
         updates = SimpleLazyObject(
-            lambda: update_entries(prepared_for_reading(list(published_updates(self)), self.locale))
+            lambda: update_entries(
+                prepared_for_reading(list(published_updates(self)), self.locale), read_on=self
+            )
         )
         history = SimpleLazyObject(
             lambda: history_by_milestone(self, {entry.update.pk: entry.url for entry in updates})

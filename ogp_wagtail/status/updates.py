@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.db.models import Prefetch
 from django.utils.translation import get_language
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 
@@ -33,7 +34,15 @@ def published_updates(commitment):
     return (
         ProgressUpdate.objects.for_commitment(commitment)
         .defer(*deferred_commitment_fields())
-        .prefetch_related("evidence__document")
+        # Their language too: an item not translated is marked with its own (|ogp_lang).
+        .prefetch_related(
+            Prefetch(
+                "evidence",
+                queryset=apps.get_model("ogp_wagtail", "EvidenceItem").objects.select_related(
+                    "document", "locale"
+                ),
+            )
+        )
     )
 
 
@@ -117,13 +126,17 @@ def in_reading_language(commitments):
     )
 
 
-def update_entries(updates):
+def update_entries(updates, read_on=None):
     """:class:`UpdateEntry` per update, in the order given (their commitments loaded).
 
-    Each links to its page under the commitment's version in the language being read.
+    Each links to its page under the commitment's version in the language being read:
+    ``read_on``, the commitment page listing them, is that version; else it is looked up.
     """
     updates = list(updates)
-    versions = in_reading_language({update.commitment for update in updates})
+    if read_on is not None:
+        versions = {read_on.translation_key: read_on}
+    else:
+        versions = in_reading_language({update.commitment for update in updates})
     # A commitment's address is worked out once, not once per update.
     addresses = {}
     entries = []
