@@ -19,6 +19,8 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 from wagtail.models import Page
 
+from .snippets.localized import reading_language
+
 REQUEST_MEMO = "_ogp_language_versions"
 
 
@@ -59,7 +61,7 @@ def language_attributes(code):
     English, and the browser lays it out left to right. Empty when ``code`` is the
     language being read (or unknown): the document's own ``lang`` already says it.
     """
-    if not code or code == get_supported_content_language_variant(get_language()):
+    if not code or code == reading_language():
         return ""
     _name, bidi = language_name(code)
     return format_html(' lang="{}" dir="{}"', code, "rtl" if bidi else "ltr")

@@ -13,10 +13,10 @@ import uuid
 
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.coreutils import get_supported_content_language_variant
+
+from ..snippets.localized import reading_language
 
 HEADING_LEVELS = [("2", "2"), ("3", "3"), ("4", "4")]
 # Django's templates and Wagtail's page context use these names; ours start with ogp_.
@@ -41,7 +41,7 @@ def shown_pages(pages, chosen):
     chosen = [page for page in chosen if page is not None]
     if not chosen:
         return {}
-    language = get_supported_content_language_variant(get_language())
+    language = reading_language()
     by_key = {page.translation_key: page.pk for page in chosen}
     candidates = pages.filter(translation_key__in=list(by_key)).filter(
         Q(pk__in=[page.pk for page in chosen]) | Q(locale__language_code=language)

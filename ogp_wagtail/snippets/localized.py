@@ -9,6 +9,14 @@ for pages that point at other pages (an update's commitment, a consultation's).
 """
 
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
+
+
+def reading_language():
+    """The content language being read: the active language, as a code of
+    ``WAGTAIL_CONTENT_LANGUAGES`` ("fr-ca" reads as "fr" where only "fr" is one)."""
+    return get_supported_content_language_variant(get_language())
 
 
 def versions_in(queryset, translation_keys, locale):

@@ -4,12 +4,11 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db.models import Prefetch
-from django.utils.translation import get_language
-from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
+from wagtail.coreutils import get_content_languages
 
 from ..choices import MilestoneStatus
 from ..milestones import Milestone
-from ..snippets.localized import versions_in
+from ..snippets.localized import reading_language, versions_in
 from ..updates.models import MilestoneStatusRecord, ProgressUpdate
 from .labels import choice_label
 from .progress import text_fields
@@ -122,7 +121,7 @@ def in_reading_language(commitments):
     return versions_in(
         commitment_model.objects.live().defer(*text_fields(commitment_model)),
         (commitment.translation_key for commitment in commitments),
-        get_supported_content_language_variant(get_language()),
+        reading_language(),
     )
 
 
